@@ -1,0 +1,3 @@
+export * from './control.js';
+export * from './control-ids.js';
+export * from './frameworks.js';
