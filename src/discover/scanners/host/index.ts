@@ -1,0 +1,3 @@
+import type { HostScanner } from '../../model.js';
+
+export const hostScanners: readonly HostScanner[] = [];

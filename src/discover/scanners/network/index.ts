@@ -1,0 +1,3 @@
+import type { FileScanner } from '../../model.js';
+
+export const networkScanners: readonly FileScanner[] = [];
