@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Layer rule: the pure core never touches node:*, stores, HTTP or the CLI.
-    files: ['src/catalog/**/*.ts', 'src/signatures/**/*.ts', 'src/guard/**/*.ts', 'src/assess/**/*.ts', 'src/core/**/*.ts'],
+    files: ['src/catalog/**/*.ts', 'src/signatures/**/*.ts', 'src/discover/scanners/**/*.ts', 'src/discover/model.ts', 'src/guard/**/*.ts', 'src/assess/**/*.ts', 'src/core/**/*.ts'],
     ignores: ['**/*.test.ts', '**/adapters/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NODE_ONLY, NO_CLI] }] },
   },
