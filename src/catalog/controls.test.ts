@@ -70,3 +70,11 @@ describe('control catalog', () => {
     expect(() => getControl('AI-NOPE-01' as never)).toThrow(/unknown control/);
   });
 });
+
+describe('docs/controls.md', () => {
+  it('is up to date with the catalog (run `npm run docs:controls`)', async () => {
+    const { controlsMarkdown } = await import('./controls-markdown.js');
+    const onDisk = readFileSync(new URL('../../docs/controls.md', import.meta.url), 'utf8');
+    expect(onDisk).toBe(controlsMarkdown());
+  });
+});
