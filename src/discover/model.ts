@@ -140,6 +140,8 @@ export interface HostInput {
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  /** 1-based line, when the problem is at a place in the file (a parse error). */
+  readonly line?: number;
 }
 
 export interface DiscoverResult {

@@ -1,0 +1,50 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, resolve, sep } from 'node:path';
+import type { DirEntry, DiscoverFs, EntryKind, FsStat } from '../engine-fs-port.js';
+
+const CHUNK = 256 * 1024;
+
+function kindOf(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
+  if (d.isFile()) return 'file';
+  if (d.isDirectory()) return 'dir';
+  if (d.isSymbolicLink()) return 'symlink';
+  return 'other';
+}
+
+/** The discover engine's file-system port over `node:fs` (POSIX separators in, absolute paths out). */
+export function createNodeFs(): DiscoverFs {
+  return {
+    resolve(path: string): string {
+      const abs = resolve(path);
+      return sep === '/' ? abs : abs.split(sep).join('/');
+    },
+    basename(path: string): string {
+      return basename(path);
+    },
+    async readdir(absDir: string): Promise<readonly DirEntry[]> {
+      const entries = await readdir(absDir, { withFileTypes: true });
+      return entries.map((d) => ({ name: d.name, kind: kindOf(d) }));
+    },
+    async stat(absPath: string): Promise<FsStat> {
+      const s = await stat(absPath);
+      return { kind: kindOf(s), size: s.size, dev: s.dev, ino: s.ino };
+    },
+    async readFile(absPath: string): Promise<Uint8Array> {
+      return readFile(absPath);
+    },
+    async readHead(absPath: string, n: number): Promise<Uint8Array> {
+      const fh = await open(absPath, 'r');
+      try {
+        const buf = Buffer.alloc(n);
+        const { bytesRead } = await fh.read(buf, 0, n, 0);
+        return buf.subarray(0, bytesRead);
+      } finally {
+        await fh.close();
+      }
+    },
+    readChunks(absPath: string): AsyncIterable<Uint8Array> {
+      return createReadStream(absPath, { highWaterMark: CHUNK });
+    },
+  };
+}

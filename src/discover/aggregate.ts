@@ -1,0 +1,131 @@
+import { getControl } from '../catalog/controls.js';
+import type { Component, ComponentDraft, Evidence, Finding, FindingDraft, Observation } from './model.js';
+import { stableId } from './aggregate-id.js';
+
+/** `${type}:${ecosystem ?? ''}:${name}`: one identity, one Component. */
+export function componentRef(c: Pick<ComponentDraft, 'type' | 'ecosystem' | 'name'>): string {
+  return `${c.type}:${c.ecosystem ?? ''}:${c.name}`;
+}
+
+/** Stable finding id: rule + evidence path + line. */
+export function findingId(rule: string, ev: Pick<Evidence, 'path' | 'line'>): string {
+  return stableId([rule, ev.path, ev.line === undefined ? '' : String(ev.line)]);
+}
+
+function cmp(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Evidence order: path, line, scanner, snippet. */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return cmp(a.path, b.path) || cmp(a.line, b.line) || cmp(a.scanner, b.scanner) || cmp(a.snippet, b.snippet);
+}
+
+function evidenceKey(e: Evidence): string {
+  return `${e.path}\u0000${e.line ?? ''}\u0000${e.scanner}\u0000${e.snippet ?? ''}`;
+}
+
+function withPrefix(e: Evidence, prefix: string): Evidence {
+  return prefix === '' ? e : { ...e, path: `${prefix}/${e.path}` };
+}
+
+function dedupeSorted(list: readonly Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of list) seen.set(evidenceKey(e), e);
+  return [...seen.values()].sort(compareEvidence);
+}
+
+function frameworksOf(controlId: FindingDraft['controlId']): Record<string, readonly string[]> {
+  let mappings: Readonly<Record<string, readonly string[] | undefined>>;
+  try {
+    mappings = getControl(controlId).mappings;
+  } catch {
+    return {};
+  }
+  const out: Record<string, readonly string[]> = {};
+  for (const key of Object.keys(mappings).sort()) {
+    const ids = mappings[key];
+    if (ids && ids.length > 0) out[key] = [...ids];
+  }
+  return out;
+}
+
+/**
+ * Merges scanner observations into components and findings. Order-independent: files are
+ * scanned concurrently, so every merge rule sorts contributions by evidence first
+ * (the earliest place wins for version, provider and properties).
+ */
+export class Aggregator {
+  readonly #components = new Map<string, ComponentDraft[]>();
+  readonly #findings = new Map<string, FindingDraft[]>();
+
+  /** Add one observation; `prefix` (a root's name when several roots are scanned) is put before evidence paths. */
+  add(obs: Observation, prefix = ''): void {
+    for (const c of obs.components ?? []) {
+      const draft = { ...c, evidence: withPrefix(c.evidence, prefix) };
+      const ref = componentRef(draft);
+      const list = this.#components.get(ref);
+      if (list) list.push(draft);
+      else this.#components.set(ref, [draft]);
+    }
+    for (const f of obs.findings ?? []) {
+      const draft = { ...f, evidence: withPrefix(f.evidence, prefix) };
+      const id = findingId(draft.rule, draft.evidence);
+      const list = this.#findings.get(id);
+      if (list) list.push(draft);
+      else this.#findings.set(id, [draft]);
+    }
+  }
+
+  /** Components sorted by ref, each with deduplicated, sorted evidence. */
+  components(): Component[] {
+    const out: Component[] = [];
+    for (const [ref, drafts] of this.#components) {
+      const ordered = [...drafts].sort((a, b) => compareEvidence(a.evidence, b.evidence));
+      const first = ordered[0] as ComponentDraft;
+      let version: string | undefined;
+      let provider: string | undefined;
+      const props: Record<string, string> = {};
+      for (const d of ordered) {
+        version ??= d.version;
+        provider ??= d.provider;
+        for (const [k, v] of Object.entries(d.properties ?? {})) if (!(k in props)) props[k] = v;
+      }
+      const sortedProps = Object.fromEntries(Object.entries(props).sort(([a], [b]) => cmp(a, b)));
+      out.push({
+        ref,
+        type: first.type,
+        name: first.name,
+        ...(first.ecosystem !== undefined ? { ecosystem: first.ecosystem } : {}),
+        ...(version !== undefined ? { version } : {}),
+        ...(provider !== undefined ? { provider } : {}),
+        ...(Object.keys(sortedProps).length > 0 ? { properties: sortedProps } : {}),
+        evidence: dedupeSorted(ordered.map((d) => d.evidence)),
+      });
+    }
+    return out.sort((a, b) => cmp(a.ref, b.ref));
+  }
+
+  /** Findings sorted by first evidence (path, line) then rule, with framework ids from the catalog. */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const [id, drafts] of this.#findings) {
+      const ordered = [...drafts].sort((a, b) => compareEvidence(a.evidence, b.evidence) || cmp(a.message, b.message));
+      const first = ordered[0] as FindingDraft;
+      out.push({
+        id,
+        rule: first.rule,
+        controlId: first.controlId,
+        severity: first.severity,
+        message: first.message,
+        ...(first.componentRef !== undefined ? { componentRef: first.componentRef } : {}),
+        evidence: dedupeSorted(ordered.map((d) => d.evidence)),
+        frameworks: frameworksOf(first.controlId),
+      });
+    }
+    return out.sort((a, b) => compareEvidence(a.evidence[0] as Evidence, b.evidence[0] as Evidence) || cmp(a.rule, b.rule) || cmp(a.id, b.id));
+  }
+}

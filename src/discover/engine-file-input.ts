@@ -1,0 +1,126 @@
+import { AttestError } from '../core/errors.js';
+import type { FileInput } from './model.js';
+import type { DiscoverFs } from './engine-fs-port.js';
+
+/** Bytes sniffed for a NUL to decide that a file is binary (the same rule git and ripgrep use). */
+export const BINARY_SNIFF_BYTES = 8192;
+/** Default limit for `text()`: larger files are offered to head/line readers only. */
+export const DEFAULT_MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** Lines longer than this are truncated by `lines()`, so a file with no newline cannot exhaust memory. */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
+export interface FileInputLimits {
+  readonly maxTextBytes: number;
+  readonly maxLineChars?: number;
+}
+
+/** True when the sample contains a NUL byte. */
+export function looksBinary(sample: Uint8Array): boolean {
+  const end = Math.min(sample.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < end; i++) if (sample[i] === 0) return true;
+  return false;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+}
+
+/**
+ * Split a stream of text chunks into lines (LF or CRLF), truncating any line longer than
+ * `maxLineChars`: memory stays bounded whatever the file holds.
+ */
+export async function* splitLines(chunks: AsyncIterable<string>, maxLineChars: number = MAX_LINE_CHARS): AsyncGenerator<string> {
+  let pending = '';
+  let overflow = false;
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl === -1) {
+        if (!overflow) {
+          pending += chunk.slice(start);
+          if (pending.length > maxLineChars) {
+            pending = pending.slice(0, maxLineChars);
+            overflow = true;
+          }
+        }
+        break;
+      }
+      let line = overflow ? pending : pending + chunk.slice(start, nl);
+      if (line.length > maxLineChars) line = line.slice(0, maxLineChars);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      yield line;
+      pending = '';
+      overflow = false;
+      start = nl + 1;
+    }
+  }
+  if (pending.length > 0) yield pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) yield decoder.decode(c, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+/**
+ * The engine's lazy `FileInput`: nothing is read until a scanner asks; `text()` is read once and
+ * cached; `lines()` streams (or splits the cached text); binary and oversized files reject `text()`
+ * with a one-line `BAD_INPUT` error that the engine reports as the file's problem.
+ */
+export class LazyFileInput implements FileInput {
+  readonly path: string;
+  readonly size: number;
+  readonly #fs: DiscoverFs;
+  readonly #abs: string;
+  readonly #limits: FileInputLimits;
+  #text: Promise<string> | undefined;
+  #head: Promise<Uint8Array> | undefined;
+
+  constructor(fs: DiscoverFs, absPath: string, relPath: string, size: number, limits: FileInputLimits) {
+    this.#fs = fs;
+    this.#abs = absPath;
+    this.path = relPath;
+    this.size = size;
+    this.#limits = limits;
+  }
+
+  text(): Promise<string> {
+    this.#text ??= this.#readText();
+    return this.#text;
+  }
+
+  async #readText(): Promise<string> {
+    const limit = this.#limits.maxTextBytes;
+    if (this.size > limit) throw new AttestError('BAD_INPUT', `file too large to read as text (${mb(this.size)} > ${mb(limit)} limit); skipped`);
+    const bytes = await this.#fs.readFile(this.#abs);
+    if (bytes.length > limit) throw new AttestError('BAD_INPUT', `file too large to read as text (${mb(bytes.length)} > ${mb(limit)} limit); skipped`);
+    if (looksBinary(bytes)) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
+    this.#head ??= Promise.resolve(bytes.subarray(0, BINARY_SNIFF_BYTES));
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+
+  async head(n: number): Promise<Uint8Array> {
+    if (n <= BINARY_SNIFF_BYTES) {
+      this.#head ??= this.#fs.readHead(this.#abs, BINARY_SNIFF_BYTES);
+      return (await this.#head).subarray(0, n);
+    }
+    return this.#fs.readHead(this.#abs, n);
+  }
+
+  async *lines(): AsyncIterable<string> {
+    const max = this.#limits.maxLineChars ?? MAX_LINE_CHARS;
+    if (this.#text || this.size <= this.#limits.maxTextBytes) {
+      yield* splitLines(once(await this.text()), max);
+      return;
+    }
+    if (looksBinary(await this.head(BINARY_SNIFF_BYTES))) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
+    yield* splitLines(decodeChunks(this.#fs.readChunks(this.#abs)), max);
+  }
+}
