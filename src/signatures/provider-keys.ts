@@ -22,6 +22,11 @@ export interface ProviderKeyRule {
   context?: RegExp;
   /** Extra structural check (checksum/length/charset), optional. */
   validate?(candidate: string): boolean;
+  /**
+   * Literal substrings one of which every key contains (its prefix). A speed-up only: the
+   * pattern is not tried on text containing none of them.
+   */
+  keywords?: readonly string[];
 }
 
 /** How many characters before a match are searched for a context-anchored rule's keyword. */
@@ -54,48 +59,56 @@ const BEDROCK_HOST_B64 = 'YmVkcm9jay5hbWF6b25hd3MuY29t';
 export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   {
     id: 'openai_admin_key',
+    keywords: ['sk-admin-'],
     provider: 'openai',
     description: 'OpenAI admin key (sk-admin-…T3BlbkFJ…)',
     pattern: rx('sk-admin-[A-Za-z0-9_-]{16,100}T3BlbkFJ[A-Za-z0-9_-]{16,100}'),
   },
   {
     id: 'openai_key',
+    keywords: ['T3BlbkFJ'],
     provider: 'openai',
     description: 'OpenAI API key: legacy sk-, project sk-proj-, service account sk-svcacct- (marker T3BlbkFJ)',
     pattern: rx('sk-(?!admin-)[A-Za-z0-9_-]{16,120}T3BlbkFJ[A-Za-z0-9_-]{16,100}'),
   },
   {
     id: 'anthropic_admin_key',
+    keywords: ['sk-ant-admin01-'],
     provider: 'anthropic',
     description: 'Anthropic admin key (sk-ant-admin01-, 93 chars, AA terminator)',
     pattern: rx('sk-ant-admin01-[A-Za-z0-9_-]{93}AA'),
   },
   {
     id: 'anthropic_key',
+    keywords: ['sk-ant-api03-'],
     provider: 'anthropic',
     description: 'Anthropic API key (sk-ant-api03-, 93 chars, AA terminator)',
     pattern: rx('sk-ant-api03-[A-Za-z0-9_-]{93}AA'),
   },
   {
     id: 'anthropic_oauth_token',
+    keywords: ['sk-ant-oat01-', 'sk-ant-ort01-'],
     provider: 'anthropic',
     description: 'Anthropic OAuth access/refresh token (sk-ant-oat01- / sk-ant-ort01-)',
     pattern: rx('sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120}'),
   },
   {
     id: 'openrouter_key',
+    keywords: ['sk-or-v1-'],
     provider: 'openrouter',
     description: 'OpenRouter key (sk-or-v1- + 64 hex)',
     pattern: rx('sk-or-v1-[a-f0-9]{64}'),
   },
   {
     id: 'langfuse_secret_key',
+    keywords: ['sk-lf-'],
     provider: 'langfuse',
     description: 'Langfuse secret key (sk-lf- + UUID)',
     pattern: rx('sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
   },
   {
     id: 'deepseek_key',
+    keywords: ['sk-'],
     provider: 'deepseek',
     description: 'DeepSeek key (sk- + 32 hex), only with a deepseek context',
     pattern: rx('sk-[a-f0-9]{32}'),
@@ -104,6 +117,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'google_api_key',
+    keywords: ['AIza'],
     provider: 'google',
     description: 'Google API key (AIza + 35), used for Gemini',
     pattern: rx('AIza[A-Za-z0-9_-]{35}'),
@@ -111,6 +125,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'aws_access_key_id',
+    keywords: ['AKIA', 'ASIA'],
     provider: 'aws',
     description: 'AWS access key id (AKIA/ASIA), used for Bedrock',
     pattern: rx('(?:AKIA|ASIA)[A-Z2-7]{16}'),
@@ -118,6 +133,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'aws_bedrock_key',
+    keywords: ['ABSK', 'bedrock-api-key-'],
     provider: 'aws',
     description: 'AWS Bedrock API key, long-lived (ABSK…) or short-lived (bedrock-api-key-…)',
     pattern: new RegExp(
@@ -126,6 +142,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'huggingface_token',
+    keywords: ['hf_'],
     provider: 'huggingface',
     description: 'Hugging Face user token (hf_ + 34)',
     pattern: rx('hf_[A-Za-z0-9]{34}'),
@@ -133,6 +150,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'huggingface_org_token',
+    keywords: ['api_org_'],
     provider: 'huggingface',
     description: 'Hugging Face organisation token (api_org_ + 34)',
     pattern: rx('api_org_[A-Za-z0-9]{34}'),
@@ -140,6 +158,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'groq_key',
+    keywords: ['gsk_'],
     provider: 'groq',
     description: 'Groq key (gsk_ + 52)',
     pattern: rx('gsk_[A-Za-z0-9]{52}'),
@@ -147,6 +166,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'xai_key',
+    keywords: ['xai-'],
     provider: 'xai',
     description: 'xAI key (xai- + 80)',
     pattern: rx('xai-[A-Za-z0-9_]{80}'),
@@ -154,6 +174,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'replicate_token',
+    keywords: ['r8_'],
     provider: 'replicate',
     description: 'Replicate API token (r8_ + ~37–40)',
     pattern: rx('r8_[A-Za-z0-9_-]{36,40}'),
@@ -161,6 +182,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'perplexity_key',
+    keywords: ['pplx-'],
     provider: 'perplexity',
     description: 'Perplexity key (pplx- + 48)',
     pattern: rx('pplx-[A-Za-z0-9]{48}'),
@@ -168,6 +190,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'fireworks_key',
+    keywords: ['fw_'],
     provider: 'fireworks',
     description: 'Fireworks key (fw_ + random alnum)',
     pattern: rx('fw_[A-Za-z0-9]{20,60}'),
@@ -175,12 +198,14 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'langsmith_key',
+    keywords: ['lsv2_'],
     provider: 'langsmith',
     description: 'LangSmith key (lsv2_pt_ / lsv2_sk_ + 32 hex + _ + 10 hex)',
     pattern: rx('lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}'),
   },
   {
     id: 'nvidia_key',
+    keywords: ['nvapi-'],
     provider: 'nvidia',
     description: 'NVIDIA NIM / build.nvidia.com key (nvapi- + 64)',
     pattern: rx('nvapi-[A-Za-z0-9_-]{64}'),
@@ -188,12 +213,14 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'pinecone_key',
+    keywords: ['pcsk_'],
     provider: 'pinecone',
     description: 'Pinecone key (pcsk_ + 5–6 + _ + 63)',
     pattern: rx('pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}'),
   },
   {
     id: 'elevenlabs_key',
+    keywords: ['sk_'],
     provider: 'elevenlabs',
     description: 'ElevenLabs key (sk_ + 48 hex)',
     pattern: rx('sk_[a-f0-9]{48}'),
@@ -294,6 +321,8 @@ export function findProviderKeys(text: string, rules: readonly ProviderKeyRule[]
   const out: KeyMatch[] = [];
   let claimed: Uint8Array | undefined; // 1 where a reported key sits
   for (const rule of rules) {
+    if (rule.keywords && !rule.keywords.some((k) => text.includes(k))) continue;
+    if (rule.context && !rule.context.test(text)) continue;
     const g = globalPattern(rule);
     g.lastIndex = 0;
     for (let m = g.exec(text); m !== null; m = g.exec(text)) {

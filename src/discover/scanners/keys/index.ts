@@ -1,3 +1,4 @@
 import type { FileScanner } from '../../model.js';
+import { hardcodedKeyScanner } from './hardcoded-key-scanner.js';
 
-export const keysScanners: readonly FileScanner[] = [];
+export const keysScanners: readonly FileScanner[] = [hardcodedKeyScanner];
