@@ -1,0 +1,103 @@
+/**
+ * Load and validate attest.yaml. Parsing keeps node positions (yaml's Document API) so every
+ * problem — bad YAML, unknown section or question, wrong type — is reported once with its
+ * line and column. The file is never partly accepted: any problem rejects it.
+ */
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Answers } from '../assess/sources/answers-evidence-source.js';
+import type { VendorEntry } from '../assess/vendor/vendor-assessment.js';
+import type { Control } from '../catalog/control.js';
+import { CONTROLS } from '../catalog/controls.js';
+import { AttestError } from '../core/errors.js';
+import { ajvProblems } from './ajv-problems.js';
+import { attestConfigSchema } from './config-schema.js';
+import { formatProblem, type ConfigProblem } from './config-problem.js';
+
+/** attest.yaml, validated. Sections other teams own stay as plain data here. */
+export interface AttestConfig {
+  readonly answers: Answers;
+  readonly guard?: unknown;
+  readonly audit?: unknown;
+  /** Absent when the file has no `vendors:` section. */
+  readonly vendors?: readonly VendorEntry[];
+}
+
+export interface ParsedConfig {
+  /** Set only when there are no problems. */
+  readonly config?: AttestConfig;
+  readonly problems: readonly ConfigProblem[];
+  /** The parsed document (for editing with comments preserved). */
+  readonly doc: Document;
+}
+
+const VALIDATORS = new WeakMap<readonly Control[], ValidateFunction>();
+
+function validatorFor(controls: readonly Control[]): ValidateFunction {
+  let v = VALIDATORS.get(controls);
+  if (!v) {
+    v = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(attestConfigSchema(controls));
+    VALIDATORS.set(controls, v);
+  }
+  return v;
+}
+
+/**
+ * Parse and validate attest.yaml text.
+ * @example
+ * const { config, problems } = parseConfig('answers:\n  ai_acceptable_use_policy: true\n');
+ */
+export function parseConfig(text: string, controls: readonly Control[] = CONTROLS): ParsedConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const { line, col } = lc.linePos(e.pos[0]);
+      return { path: '', line, column: col, message: `bad YAML: ${e.message.split('\n')[0] ?? e.code}` };
+    });
+    return { problems, doc };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const validate = validatorFor(controls);
+  if (!validate(data)) return { problems: ajvProblems(validate.errors ?? [], doc, lc), doc };
+  const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; vendors?: VendorEntry[] | null };
+  const config: AttestConfig = {
+    answers: obj.answers ?? {},
+    ...(obj.guard != null ? { guard: obj.guard } : {}),
+    ...(obj.audit != null ? { audit: obj.audit } : {}),
+    ...(obj.vendors !== undefined ? { vendors: obj.vendors ?? [] } : {}),
+  };
+  return { config, problems: [], doc };
+}
+
+/** Thrown by `loadConfigFile` when the file has problems; the CLI prints one line per problem. */
+export class ConfigProblemsError extends AttestError {
+  readonly problems: readonly ConfigProblem[];
+  readonly file: string;
+  constructor(file: string, problems: readonly ConfigProblem[]) {
+    const first = problems[0];
+    super('BAD_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${file}`, { where: file, ...(first ? { line: first.line } : {}) });
+    this.problems = problems;
+    this.file = file;
+  }
+
+  /** One line per problem: `attest.yaml:12:3: answers.x: expected boolean, got "yes"`. */
+  lines(): string[] {
+    return this.problems.map((p) => formatProblem(this.file, p));
+  }
+}
+
+/** Read, parse and validate an attest.yaml file; throws NOT_FOUND, IO or ConfigProblemsError. */
+export async function loadConfigFile(path: string, controls: readonly Control[] = CONTROLS): Promise<{ config: AttestConfig; doc: Document; text: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new AttestError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', code === 'ENOENT' ? 'file not found (run `attest init` to create it)' : `cannot read: ${code ?? String(err)}`, { where: path });
+  }
+  const parsed = parseConfig(text, controls);
+  if (!parsed.config) throw new ConfigProblemsError(path, parsed.problems);
+  return { config: parsed.config, doc: parsed.doc, text };
+}
