@@ -53,7 +53,8 @@ async function planRoots(fs: DiscoverFs, roots: readonly string[]): Promise<Root
       stat = await fs.stat(abs);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      throw new AttestError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `cannot scan: ${describeFsError(err)}`, { where: root });
+      if (code === 'ENOENT') throw new AttestError('NOT_FOUND', 'no such file or folder', { where: root });
+      throw new AttestError('IO', `cannot scan: ${describeFsError(err)}`, { where: root });
     }
     if (stat.kind !== 'dir' && stat.kind !== 'file') throw new AttestError('BAD_INPUT', 'not a file or folder', { where: root });
     let prefix = '';

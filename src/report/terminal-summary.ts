@@ -63,7 +63,7 @@ export function renderTerminalSummary(result: DiscoverResult, opts: SummaryOptio
   const out: string[] = [];
   out.push(`${p.bold('Attest discover')} ${p.dim(result.roots.join(', '))}`);
   const problems = result.problems.length > 0 ? ` · ${p.yellow(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`)}` : '';
-  out.push(`  ${result.stats.files.toLocaleString('en-US')} files (${mb(result.stats.bytes)}) in ${seconds(result)}${problems}`);
+  out.push(`  ${result.stats.files.toLocaleString('en-US')} file${result.stats.files === 1 ? '' : 's'} (${mb(result.stats.bytes)}) in ${seconds(result)}${problems}`);
   out.push('');
   out.push(p.bold(`AI components (${result.components.length})`));
   if (result.components.length === 0) out.push(p.dim('  none found'));
