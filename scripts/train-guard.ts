@@ -1,0 +1,153 @@
+/**
+ * Train the prompt-injection classifier: `npm run train:guard [-- --data DIR --out FILE --seed N]`.
+ *
+ * Reads train.jsonl and dev.jsonl from the shared guard data (default ../shared/data/guard),
+ * chooses the decision threshold on 5-fold cross-validation over TRAIN only, trains the final
+ * model on all of train, prints dev metrics (dev is never trained or tuned on) and a
+ * leave-one-source-out table, and writes src/guard/injection/model/injection-model.json.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { binaryMetrics, dec, pct, type BinaryMetrics } from '../bench/lib/binary-metrics.js';
+import { readGuardJsonl, sourceRepo, type GuardRow } from '../bench/lib/guard-jsonl.js';
+import { analyzeText } from '../src/guard/injection/analyze-text.js';
+import { DENSE_FEATURE_NAMES } from '../src/guard/injection/dense-features.js';
+import { encodeModel, type InjectionModel } from '../src/guard/injection/injection-model.js';
+import { DEFAULT_TRAIN_OPTIONS, mulberry32, prepareRows, shuffleInPlace, trainLogistic, type PreparedRow } from '../src/guard/injection/logistic-trainer.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(repoRoot, '..', 'shared', 'data', 'guard') },
+    out: { type: 'string', default: join(repoRoot, 'src', 'guard', 'injection', 'model', 'injection-model.json') },
+    seed: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.seed) },
+    folds: { type: 'string', default: '5' },
+    'max-hard-fpr': { type: 'string', default: '0.01' },
+    'skip-loso': { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+
+const seed = Number(args.seed);
+const folds = Number(args.folds);
+const maxHardFpr = Number(args['max-hard-fpr']);
+const options = { ...DEFAULT_TRAIN_OPTIONS, seed };
+const log = (line = ''): void => void process.stdout.write(`${line}\n`);
+
+interface Oof {
+  readonly label: 0 | 1;
+  readonly kind: string;
+  readonly rawP: number;
+  readonly sigMax: number;
+}
+
+/** Stratified by (source repo, kind): every fold gets its share of each group. */
+function stratifiedFolds(rows: readonly GuardRow[], k: number, rand: () => number): number[] {
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = `${sourceRepo(r.source)}|${r.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const fold = new Array<number>(rows.length).fill(0);
+  let offset = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const idx = shuffleInPlace([...(groups.get(key) as number[])], rand);
+    idx.forEach((row, j) => (fold[row] = (j + offset) % k));
+    offset += idx.length;
+  }
+  return fold;
+}
+
+function score(model: InjectionModel, rows: readonly GuardRow[]): Oof[] {
+  return rows.map((r) => {
+    const a = analyzeText(r.text, model);
+    return { label: r.label, kind: r.kind, rawP: a.rawP, sigMax: a.sigMax };
+  });
+}
+
+const flag = (o: Oof, t: number): boolean => o.rawP >= t || o.sigMax >= 0.5;
+const metricsAt = (oof: readonly Oof[], t: number): BinaryMetrics => binaryMetrics(oof.map((o) => ({ label: o.label, kind: o.kind, flagged: flag(o, t) })));
+
+/** Best F1 on out-of-fold train predictions with FPR (benign and hard) at most `maxFpr`. */
+function chooseThreshold(oof: readonly Oof[], maxFpr: number): { t: number; m: BinaryMetrics } {
+  const ps = [...new Set(oof.map((o) => o.rawP))].sort((a, b) => a - b);
+  const step = Math.max(1, Math.floor(ps.length / 600));
+  let best: { t: number; m: BinaryMetrics } | undefined;
+  for (let i = 0; i < ps.length; i += step) {
+    const t = Math.min(0.995, Math.max(0.05, ps[i] as number));
+    const m = metricsAt(oof, t);
+    if (m.fprHard > maxFpr || m.fprBenign > maxFpr) continue;
+    if (!best || m.f1 > best.m.f1 + 1e-9) best = { t, m };
+  }
+  return best ?? { t: 0.995, m: metricsAt(oof, 0.995) };
+}
+
+function row(name: string, m: BinaryMetrics): string {
+  const kinds = ['direct', 'indirect', 'jailbreak'].map((k) => pct(m.recallByKind[k] ?? Number.NaN)).join(' | ');
+  return `| ${name} | ${m.n} | ${dec(m.precision)} | ${dec(m.recall)} | ${dec(m.f1)} | ${pct(m.fprBenign)} | ${pct(m.fprHard)} | ${kinds} |`;
+}
+const HEADER = '| set | n | precision | recall | F1 | FPR benign | FPR hard | recall direct | recall indirect | recall jailbreak |\n|---|---|---|---|---|---|---|---|---|---|';
+
+function main(): void {
+  const started = Date.now();
+  const trainPath = join(args.data, 'train.jsonl');
+  const devPath = join(args.data, 'dev.jsonl');
+  const train = readGuardJsonl(trainPath);
+  const dev = readGuardJsonl(devPath);
+  log(`train ${train.length} rows, dev ${dev.length} rows (dev is evaluation only); seed ${seed}; ${folds}-fold CV`);
+  const prepared: PreparedRow[] = prepareRows(train, options.bits);
+
+  const foldOf = stratifiedFolds(train, folds, mulberry32(seed ^ 0x5eed));
+  const oof: Oof[] = new Array<Oof>(train.length);
+  for (let f = 0; f < folds; f++) {
+    const model = trainLogistic(prepared.filter((_, i) => foldOf[i] !== f), options);
+    const held = train.map((r, i) => [r, i] as const).filter(([, i]) => foldOf[i] === f);
+    const scored = score(model, held.map(([r]) => r));
+    held.forEach(([, i], j) => (oof[i] = scored[j] as Oof));
+  }
+  const chosen = chooseThreshold(oof, maxHardFpr);
+  log(`threshold (raw p) chosen on train CV: ${chosen.t.toFixed(4)} (max FPR ${pct(maxHardFpr)})`);
+
+  const final = { ...trainLogistic(prepared, options), threshold: chosen.t };
+  const devScored = score(final, dev);
+  log('\n' + HEADER);
+  log(row(`train ${folds}-fold CV (out-of-fold)`, chosen.m));
+  log(row('dev (never trained on)', metricsAt(devScored, chosen.t)));
+  log(row('dev, signatures only', binaryMetrics(devScored.map((o) => ({ label: o.label, kind: o.kind, flagged: o.sigMax >= 0.5 })))));
+  log(row('dev, classifier only', binaryMetrics(devScored.map((o) => ({ label: o.label, kind: o.kind, flagged: o.rawP >= chosen.t })))));
+
+  if (!args['skip-loso']) {
+    log('\nLeave-one-source-out (train on the other sources, same threshold; evaluate on the held-out source\'s train+dev rows):\n');
+    log('| held-out source | rows | positives | recall | negatives | FPR |\n|---|---|---|---|---|---|');
+    const all = [...train, ...dev];
+    const repos = [...new Set(all.map((r) => sourceRepo(r.source)))].sort();
+    for (const repo of repos) {
+      const model = { ...trainLogistic(prepared.filter((_, i) => sourceRepo((train[i] as GuardRow).source) !== repo), options), threshold: chosen.t };
+      const held = score(model, all.filter((r) => sourceRepo(r.source) === repo));
+      const pos = held.filter((o) => o.label === 1);
+      const neg = held.filter((o) => o.label === 0);
+      const rec = pos.length ? pos.filter((o) => flag(o, chosen.t)).length / pos.length : Number.NaN;
+      const fpr = neg.length ? neg.filter((o) => flag(o, chosen.t)).length / neg.length : Number.NaN;
+      log(`| ${repo} | ${held.length} | ${pos.length} | ${pct(rec)} | ${neg.length} | ${pct(fpr)} |`);
+    }
+  }
+
+  const json = encodeModel(final, DENSE_FEATURE_NAMES, {
+    data: 'train.jsonl of the shared guard data (see SOURCES.md beside the model)',
+    trainSha256: createHash('sha256').update(readFileSync(trainPath)).digest('hex'),
+    rows: train.length,
+    options,
+    folds,
+    maxHardFpr,
+    cvF1: Number(chosen.m.f1.toFixed(4)),
+  });
+  if (!args['dry-run']) {
+    writeFileSync(args.out, `${JSON.stringify(json)}\n`);
+    log(`\nwrote ${args.out} (${(JSON.stringify(json).length / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+main();

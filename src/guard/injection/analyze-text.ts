@@ -1,0 +1,147 @@
+import { denseFeatures, type PlacedHit } from './dense-features.js';
+import { findEncodedSegments, type EncodedSegment } from './encoded-segments.js';
+import { visitFeatures } from './hashed-features.js';
+import { sigmoid, type InjectionModel } from './injection-model.js';
+import { normalizeView, toOriginalRange, type MappedText } from './normalize-text.js';
+import { matchSignatures } from './signature-matcher.js';
+import type { EvasionKind, InjectionSource } from './types.js';
+
+/** Texts up to this many folded characters are scored as one window. */
+const SINGLE_WINDOW = 600;
+const WINDOW = { direct: 400, indirect: 300 } as const;
+const MAX_DEPTH = 2;
+const MAX_HITS_PER_RULE = 8;
+
+/** A decoded segment of the original text and the analysis of its decoded content. */
+export interface DecodedFinding {
+  readonly kind: EncodedSegment['kind'];
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly analysis: TextAnalysis;
+}
+
+/** Everything the detector learned about a text, before calibration and thresholding. */
+export interface TextAnalysis {
+  /** Max raw classifier probability over windows and decoded segments. */
+  readonly rawP: number;
+  /** Max signature weight, including inside decoded segments. */
+  readonly sigMax: number;
+  /** Signature hits in original coordinates (capped per rule). */
+  readonly hits: readonly PlacedHit[];
+  /** The window with the highest classifier probability, original coordinates. */
+  readonly bestWindow: { start: number; end: number; p: number };
+  readonly decoded: readonly DecodedFinding[];
+  readonly evasion: ReadonlySet<EvasionKind>;
+}
+
+function placeHits(original: string, cased: MappedText, folded: MappedText): PlacedHit[] {
+  const perRule = new Map<string, number>();
+  const placed: PlacedHit[] = [];
+  for (const hit of matchSignatures(cased, folded)) {
+    const n = perRule.get(hit.rule) ?? 0;
+    if (n >= MAX_HITS_PER_RULE) continue;
+    perRule.set(hit.rule, n + 1);
+    const range = toOriginalRange(hit.view === 'cased' ? cased : folded, hit.start, hit.end, original);
+    placed.push({ rule: hit.rule, category: hit.category, weight: hit.weight, ...range });
+  }
+  return placed;
+}
+
+/** Tag-character smuggling: a run of 8+ tag characters (emoji flag sequences use fewer). */
+function tagSmugglingHit(original: string, tagText: string): PlacedHit | undefined {
+  if (tagText.length < 8) return undefined;
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < original.length; i++) {
+    const cp = original.codePointAt(i) as number;
+    if (cp >= 0xe0000 && cp <= 0xe007f) {
+      if (start < 0) start = i;
+      end = i + 2;
+      i++;
+    }
+  }
+  return { rule: 'tag-char-smuggling', category: 'obfuscation', weight: 0.8, start, end };
+}
+
+/** Per-position prefix sums of feature contributions, so any window scores in O(1). */
+function prefixContributions(text: string, model: InjectionModel): Float64Array[] {
+  const n = text.length;
+  const sum = [new Float64Array(n + 1), new Float64Array(n + 1)];
+  const cnt = [new Float64Array(n + 1), new Float64Array(n + 1)];
+  const w = model.weights;
+  visitFeatures(text, model.bits, (bucket, sign, group, pos) => {
+    sum[group]![pos + 1]! += sign * (w[bucket] as number);
+    cnt[group]![pos + 1]! += 1;
+  });
+  for (const arr of [...sum, ...cnt]) for (let i = 1; i <= n; i++) arr[i]! += arr[i - 1]!;
+  return [sum[0]!, cnt[0]!, sum[1]!, cnt[1]!];
+}
+
+function windowsFor(length: number, source: InjectionSource): [number, number][] {
+  if (length <= SINGLE_WINDOW) return [[0, length]];
+  const size = WINDOW[source];
+  const stride = size >> 1;
+  const out: [number, number][] = [[0, length]];
+  for (let s = 0; s < length; s += stride) {
+    out.push([s, Math.min(length, s + size)]);
+    if (s + size >= length) break;
+  }
+  return out;
+}
+
+/**
+ * Analyse a text with a given model: normalise, decode and rescan encoded segments (bounded
+ * depth), match signatures, and score sliding windows of the folded text with the classifier.
+ */
+export function analyzeText(original: string, model: InjectionModel, source: InjectionSource = 'direct', depth = 0): TextAnalysis {
+  const view = normalizeView(original);
+  const { cased, folded, evasion } = view;
+  const hits = placeHits(original, cased, folded);
+  const tagHit = tagSmugglingHit(original, view.tagText);
+  if (tagHit) hits.push(tagHit);
+
+  const segments = depth < MAX_DEPTH ? findEncodedSegments(cased.text) : [];
+  const decoded: DecodedFinding[] = segments.map((seg) => {
+    evasion.add(seg.kind);
+    const range = toOriginalRange(cased, seg.start, seg.end, original);
+    return { kind: seg.kind, ...range, text: seg.decoded, analysis: analyzeText(seg.decoded, model, source, depth + 1) };
+  });
+
+  const [charSum, charCnt, wordSum, wordCnt] = prefixContributions(folded.text, model) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const dense = model.dense;
+  let best = { start: 0, end: original.length, p: 0 };
+  for (const [from, to] of windowsFor(folded.text.length, source)) {
+    const cc = (charCnt[to] as number) - (charCnt[from] as number);
+    const wc = (wordCnt[to] as number) - (wordCnt[from] as number);
+    let z = model.bias;
+    if (cc > 0) z += ((charSum[to] as number) - (charSum[from] as number)) / Math.sqrt(cc);
+    if (wc > 0) z += ((wordSum[to] as number) - (wordSum[from] as number)) / Math.sqrt(wc);
+    const range = toOriginalRange(folded, from, to, original);
+    const d = denseFeatures(hits, range.start, range.end, evasion, decoded.length > 0, to - from);
+    for (let k = 0; k < d.length; k++) z += (d[k] as number) * (dense[k] ?? 0);
+    const p = sigmoid(z);
+    if (p > best.p) best = { ...range, p };
+  }
+
+  let rawP = best.p;
+  let sigMax = 0;
+  for (const h of hits) sigMax = Math.max(sigMax, h.weight);
+  for (const d of decoded) {
+    rawP = Math.max(rawP, d.analysis.rawP);
+    sigMax = Math.max(sigMax, d.analysis.sigMax);
+  }
+  return { rawP, sigMax, hits, bestWindow: best, decoded, evasion };
+}
+
+/** Dense + hashed features of a whole text as one window: what training sees. */
+export function trainingFeatures(original: string, bits: number): { folded: string; dense: Float64Array } {
+  const view = normalizeView(original);
+  const hits = placeHits(original, view.cased, view.folded);
+  const tagHit = tagSmugglingHit(original, view.tagText);
+  if (tagHit) hits.push(tagHit);
+  const segments = findEncodedSegments(view.cased.text);
+  for (const seg of segments) view.evasion.add(seg.kind);
+  void bits;
+  return { folded: view.folded.text, dense: denseFeatures(hits, 0, original.length, view.evasion, segments.length > 0, view.folded.text.length) };
+}

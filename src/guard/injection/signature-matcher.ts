@@ -1,0 +1,237 @@
+import type { MappedText } from './normalize-text.js';
+import { SIGNATURE_RULES, type SignatureRule } from './signature-rules.js';
+import type { InjectionCategory } from './types.js';
+
+/** One signature match. Offsets are into the view named by `view` (`folded` or `cased`). */
+export interface SignatureHit {
+  readonly rule: string;
+  readonly category: InjectionCategory;
+  readonly weight: number;
+  readonly view: 'folded' | 'cased';
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Token {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface CompiledRule {
+  readonly rule: SignatureRule;
+  readonly steps: readonly ReadonlySet<string>[];
+  readonly gap: number;
+}
+
+const COMPILED: readonly CompiledRule[] = SIGNATURE_RULES.map((rule) => ({
+  rule,
+  steps: rule.steps.map((s) => new Set(s.split(' ').filter(Boolean))),
+  gap: rule.gap ?? 3,
+}));
+
+/** First-step word → rules starting with it (both steps for `near` rules). */
+const BY_FIRST_WORD: ReadonlyMap<string, { compiled: CompiledRule; reversed: boolean }[]> = (() => {
+  const index = new Map<string, { compiled: CompiledRule; reversed: boolean }[]>();
+  const add = (word: string, compiled: CompiledRule, reversed: boolean): void => {
+    const list = index.get(word) ?? [];
+    list.push({ compiled, reversed });
+    index.set(word, list);
+  };
+  for (const compiled of COMPILED) {
+    for (const w of compiled.steps[0] ?? []) add(w, compiled, false);
+    if (compiled.rule.near && compiled.steps.length === 2) for (const w of compiled.steps[1] ?? []) add(w, compiled, true);
+  }
+  return index;
+})();
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+
+/** Split folded text into word tokens (letters/digits), max 40 chars each for lookup. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && !isWordCode(text.charCodeAt(i))) i++;
+    const s = i;
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    if (i > s) tokens.push({ word: i - s > 40 ? text.slice(s, s + 40) : text.slice(s, i), start: s, end: i });
+  }
+  return tokens;
+}
+
+function matchFrom(tokens: readonly Token[], at: number, steps: readonly ReadonlySet<string>[], gap: number): number {
+  let pos = at;
+  for (let s = 1; s < steps.length; s++) {
+    const set = steps[s] as ReadonlySet<string>;
+    let found = -1;
+    const limit = Math.min(tokens.length - 1, pos + 1 + gap);
+    for (let j = pos + 1; j <= limit; j++) {
+      if (set.has((tokens[j] as Token).word)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    pos = found;
+  }
+  return pos;
+}
+
+/** Keyword-sequence rules over the folded view. At most one hit per rule per start token. */
+function matchPhraseRules(folded: MappedText, tokens: readonly Token[], hits: SignatureHit[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = BY_FIRST_WORD.get((tokens[i] as Token).word);
+    if (!candidates) continue;
+    for (const { compiled, reversed } of candidates) {
+      const steps = reversed ? [compiled.steps[1] as ReadonlySet<string>, compiled.steps[0] as ReadonlySet<string>] : compiled.steps;
+      const last = matchFrom(tokens, i, steps, compiled.gap);
+      if (last < 0) continue;
+      const { rule } = compiled;
+      hits.push({ rule: rule.id, category: rule.category, weight: rule.weight, view: 'folded', start: (tokens[i] as Token).start, end: (tokens[last] as Token).end });
+    }
+  }
+  void folded;
+}
+
+const CHAT_TEMPLATE_MARKERS = ['<|im_start|>', '<|im_end|>', '<|system|>', '<|endoftext|>', '<<sys>>', '[inst]', '<|begin_of_text|>', '<|start_header_id|>', '<|eot_id|>', '<bos>', '<|assistant|>', '<|user|>'];
+
+/** Chat-template control tokens pasted into content to fake a system/assistant turn. */
+function matchChatTemplates(folded: MappedText, hits: SignatureHit[]): void {
+  for (const marker of CHAT_TEMPLATE_MARKERS) {
+    const at = folded.text.indexOf(marker);
+    if (at >= 0) hits.push({ rule: 'chat-template-token', category: 'instruction-override', weight: 0.75, view: 'folded', start: at, end: at + marker.length });
+  }
+}
+
+const EXFIL_PLACEHOLDER_WORDS = ['data', 'secret', 'history', 'conversation', 'summary', 'query', 'password', 'key', 'token', 'info', 'chat', 'email', 'user', 'message'];
+
+/** Markdown images / links whose URL carries a query for data: `![x](https://h/p?q=[DATA])`. */
+function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
+  const text = cased.text;
+  let i = text.indexOf('](');
+  while (i >= 0) {
+    let open = i - 1;
+    while (open >= 0 && i - open < 200 && text[open] !== '[' && text[open] !== '\n') open--;
+    const isImage = open > 0 && text[open] === '[' && text[open - 1] === '!';
+    let j = i + 2;
+    while (j < text.length && j - i < 500 && text[j] !== ')' && text[j] !== ' ' && text[j] !== '\n') j++;
+    const url = text.slice(i + 2, j).toLowerCase();
+    const remote = url.startsWith('http') || url.startsWith('//');
+    const q = url.indexOf('?');
+    if (remote && q >= 0) {
+      const query = url.slice(q);
+      const placeholder = /[[{<$]/.test(query) || EXFIL_PLACEHOLDER_WORDS.some((w) => query.includes(w));
+      const weight = placeholder ? (isImage ? 0.9 : 0.7) : isImage ? 0.45 : 0.2;
+      hits.push({ rule: isImage ? 'markdown-image-exfil' : 'markdown-link-exfil', category: 'exfiltration', weight, view: 'cased', start: isImage ? open - 1 : Math.max(0, i - 1), end: Math.min(text.length, j + 1) });
+    }
+    i = text.indexOf('](', i + 2);
+  }
+}
+
+/** HTML/JS payloads meant to be echoed into a page: `javascript:` URLs, `<script>`, `<img src=... onerror=`. */
+function matchScriptPayloads(folded: MappedText, hits: SignatureHit[]): void {
+  const text = folded.text;
+  for (const [marker, weight] of [['javascript:', 0.6], ['<script', 0.55], ['onerror=', 0.6], ['onload=', 0.45]] as const) {
+    const at = text.indexOf(marker);
+    if (at >= 0) hits.push({ rule: 'script-payload', category: 'other', weight, view: 'folded', start: at, end: at + marker.length });
+  }
+}
+
+const BRACKETS = '()[]{}<>';
+
+/**
+ * GCG-style adversarial suffix: a single line that starts as prose and ends in a run of
+ * "token soup" chunks (punctuation glued to letters, internal capitals, mixed scripts,
+ * unbalanced brackets). Scored over a 10-chunk sliding window.
+ */
+function matchTokenSoup(cased: MappedText, hits: SignatureHit[]): void {
+  const text = cased.text;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd - lineStart >= 40) scanSoupLine(text, lineStart, Math.min(lineEnd, lineStart + 4000), hits);
+    lineStart = lineEnd + 1;
+  }
+}
+
+function chunkIsSoup(chunk: string): { soup: boolean; opens: number; closes: number } {
+  let letters = 0;
+  let punct = 0;
+  let innerCap = false;
+  let opens = 0;
+  let closes = 0;
+  let cjk = false;
+  for (let k = 0; k < chunk.length; k++) {
+    const c = chunk.charCodeAt(k);
+    const isLowerC = c >= 97 && c <= 122;
+    const isUpperC = c >= 65 && c <= 90;
+    if (isLowerC || isUpperC) letters++;
+    else if (c > 0x2e80) cjk = true;
+    else if (c > 32 && c < 127 && !(c >= 48 && c <= 57)) {
+      punct++;
+      const b = BRACKETS.indexOf(chunk[k] as string);
+      if (b >= 0 && b % 2 === 0) opens++;
+      else if (b >= 0) closes++;
+    }
+    if (isUpperC && k > 0) {
+      const p = chunk.charCodeAt(k - 1);
+      if (p >= 97 && p <= 122) innerCap = true;
+    }
+  }
+  const inner = punct - (/[.,!?:;"')]$/.test(chunk) ? 1 : 0) - (/^["'(]/.test(chunk) ? 1 : 0);
+  const soup = (letters > 0 && inner >= 2) || (letters >= 3 && inner >= 1 && innerCap) || (cjk && letters > 0) || (letters === 0 && punct >= 3);
+  return { soup, opens, closes };
+}
+
+function scanSoupLine(text: string, from: number, to: number, hits: SignatureHit[]): void {
+  const chunks: { start: number; end: number; soup: boolean; opens: number; closes: number }[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
+    const s = i;
+    while (i < to && text[i] !== ' ' && text[i] !== '\t') i++;
+    if (i > s) chunks.push({ start: s, end: i, ...chunkIsSoup(text.slice(s, Math.min(i, s + 64))) });
+  }
+  if (chunks.length < 12) return;
+  const plainWords = chunks.filter((c) => !c.soup).length;
+  const W = 10;
+  let soup = 0;
+  let opens = 0;
+  let closes = 0;
+  let best = -1;
+  let bestAt = -1;
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    soup += c.soup ? 1 : 0;
+    opens += c.opens;
+    closes += c.closes;
+    if (k >= W) {
+      const o = chunks[k - W]!;
+      soup -= o.soup ? 1 : 0;
+      opens -= o.opens;
+      closes -= o.closes;
+    }
+    if (k >= W - 1 && soup >= 4 && Math.abs(opens - closes) >= 2 && soup > best) {
+      best = soup;
+      bestAt = k;
+    }
+  }
+  if (bestAt < 0 || plainWords < 6) return;
+  const first = chunks[Math.max(0, bestAt - W + 1)]!;
+  const weight = best >= 6 ? 0.7 : 0.45;
+  hits.push({ rule: 'adversarial-token-soup', category: 'adversarial-suffix', weight, view: 'cased', start: first.start, end: chunks[bestAt]!.end });
+}
+
+/** Run every signature over a normalised text. Linear in its length (bounded windows, capped lines). */
+export function matchSignatures(cased: MappedText, folded: MappedText): SignatureHit[] {
+  const hits: SignatureHit[] = [];
+  const tokens = tokenize(folded.text);
+  matchPhraseRules(folded, tokens, hits);
+  matchChatTemplates(folded, hits);
+  matchMarkdownExfil(cased, hits);
+  matchScriptPayloads(folded, hits);
+  matchTokenSoup(cased, hits);
+  return hits;
+}
