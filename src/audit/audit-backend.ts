@@ -1,0 +1,35 @@
+/**
+ * The dialect port under `ChainedAuditStore`: the few storage operations that differ between
+ * SQLite and PostgreSQL. Chaining, group commit, checkpoints, proofs, verification and
+ * retention are written once above it.
+ */
+import type { Checkpoint, PruneRecord, SegmentLeaf } from './checkpoint.js';
+import type { ChainHead, SealedEvent } from './hash-chain.js';
+import type { LegalHold } from './retention.js';
+import type { EventQuery } from './store.js';
+import type { RawRow, VerifySource } from './verify.js';
+
+export interface AuditBackend extends VerifySource {
+  /**
+   * In one durable transaction holding the store-wide write lock: read `writer`'s chain head,
+   * call `seal(head)`, insert the sealed events, commit. Returns the assigned seqs in order.
+   */
+  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]>;
+  /**
+   * Under the write lock: read the latest checkpoint and the leaves after it, call `build`,
+   * insert the result when it returns one.
+   */
+  commitCheckpoint(build: (prev: Checkpoint | undefined, leaves: SegmentLeaf[]) => Checkpoint | undefined): Promise<Checkpoint | undefined>;
+  /** One page of rows matching `q` with seq > afterSeq, in seq order. */
+  queryPage(q: EventQuery, afterSeq: number, limit: number): Promise<RawRow[]>;
+  getRow(id: string): Promise<RawRow | undefined>;
+  lastSeq(): Promise<number>;
+  /** Leaves of the segment (fromSeq, toSeq], seq order. */
+  segmentLeaves(fromSeq: number, toSeq: number): Promise<SegmentLeaf[]>;
+  /** In one transaction: delete events in (fromSeq, toSeq] and store the prune record. Returns rows deleted. */
+  pruneSegment(record: PruneRecord): Promise<number>;
+  addHold(hold: LegalHold): Promise<void>;
+  removeHold(id: string): Promise<boolean>;
+  holds(): Promise<LegalHold[]>;
+  close(): Promise<void>;
+}
