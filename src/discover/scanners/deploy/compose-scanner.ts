@@ -1,0 +1,97 @@
+/**
+ * docker-compose / compose files: services whose image is an AI runtime or vector store, their
+ * ports, and whether a port is published on all interfaces (`"11434:11434"`, `0.0.0.0:…`) or the
+ * service uses the host network.
+ */
+import type { FileInput, FileScanner, Observation } from '../../model.js';
+import { collected, isLoopback, observeImage } from './_image-observation.js';
+import { entries, get, items, parseYaml, str } from './_yaml.js';
+
+const SCANNER = 'deploy/compose';
+
+/** compose.yaml, compose.prod.yml, docker-compose.yml, docker-compose.override.yaml … */
+export function isComposePath(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return (base.startsWith('docker-compose') || base.startsWith('compose.') || base.startsWith('compose-')) && (base.endsWith('.yml') || base.endsWith('.yaml'));
+}
+
+export interface PortBinding {
+  readonly container?: number;
+  /** Reachable from other machines (host side bound to a non-loopback address). */
+  readonly public: boolean;
+  readonly text: string;
+}
+
+function firstNumber(s: string): number | undefined {
+  const n = Number.parseInt(s.split('-')[0] ?? '', 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Parse compose short port syntax: `[[IP:]HOST:]CONTAINER[/proto]`, IPv6 in brackets. */
+export function parseShortPort(raw: string): PortBinding {
+  const text = raw.trim();
+  let rest = text.split('/')[0] ?? text;
+  let ip: string | undefined;
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    ip = rest.slice(1, close);
+    rest = rest.slice(close + 2);
+  }
+  const parts = rest.split(':');
+  if (ip === undefined && parts.length >= 3) ip = parts.slice(0, parts.length - 2).join(':');
+  const container = firstNumber(parts[parts.length - 1] ?? '');
+  // One part: the container port is published on a random host port on every interface.
+  const isPublic = ip === undefined || ip === '' || !isLoopback(ip);
+  return { ...(container !== undefined ? { container } : {}), public: isPublic, text };
+}
+
+function portBindings(service: unknown): PortBinding[] {
+  return items(get(service, 'ports')).map((p) => {
+    const s = str(p);
+    if (s !== undefined) return parseShortPort(s);
+    const target = firstNumber(str(get(p, 'target')) ?? '');
+    const published = str(get(p, 'published'));
+    const hostIp = str(get(p, 'host_ip')) ?? '';
+    const isPublic = published !== undefined && (hostIp === '' || !isLoopback(hostIp));
+    return { ...(target !== undefined ? { container: target } : {}), public: isPublic, text: `${hostIp ? `${hostIp}:` : ''}${published ?? ''}:${target ?? ''}` };
+  });
+}
+
+async function scanCompose(file: FileInput): Promise<Observation> {
+  const text = await file.text();
+  const yaml = parseYaml(text, file.path);
+  const out = collected();
+  const lower = text.toLowerCase();
+  for (const doc of yaml.docs) {
+    for (const [name, service] of entries(get(doc.contents, 'services'))) {
+      const imageNode = get(service, 'image');
+      const image = str(imageNode);
+      if (image === undefined) continue;
+      const bindings = portBindings(service);
+      const hostNet = str(get(service, 'network_mode')) === 'host';
+      const open = bindings.find((b) => b.public);
+      const exposedBy = hostNet ? 'network_mode: host' : open ? `port "${open.text}" published on all interfaces` : undefined;
+      observeImage(
+        {
+          image,
+          path: file.path,
+          line: yaml.lineOf(imageNode),
+          scanner: SCANNER,
+          ports: bindings.flatMap((b) => (b.container !== undefined ? [b.container] : [])),
+          exposed: exposedBy !== undefined,
+          ...(exposedBy ? { exposedBy } : {}),
+          fileTextLower: lower,
+          owner: `service "${name}"`,
+        },
+        out,
+      );
+    }
+  }
+  return out;
+}
+
+export const composeScanner: FileScanner = {
+  name: SCANNER,
+  wants: (path) => isComposePath(path),
+  scan: scanCompose,
+};

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureFile, memoryFile, scanWith } from '../../../../test/fixtures/scanner-support/memory-file-input.js';
+import { AttestError } from '../../../core/errors.js';
+import type { Observation } from '../../model.js';
+import { parseShortPort } from './compose-scanner.js';
+import { deployScanners } from './index.js';
+
+const ROOT = 'deploy-stack';
+const scan = (rel: string): Promise<Observation> => scanWith(deployScanners, fixtureFile(ROOT, rel));
+const summary = (o: Observation) =>
+  (o.components ?? []).map((c) => `${c.type} ${c.name}${c.version ? `@${c.version}` : ''} exposed=${c.properties?.['exposed'] ?? '-'} line=${c.evidence.line ?? '-'}`);
+const findingSummary = (o: Observation) => (o.findings ?? []).map((f) => `${f.rule} ${f.controlId} ${f.severity} ${f.evidence.path}:${f.evidence.line}`);
+
+describe('compose scanner', () => {
+  it('finds runtimes and vector stores with ports and exposure', async () => {
+    const o = await scan('docker-compose.yml');
+    expect(summary(o)).toEqual([
+      'runtime ollama/ollama@0.5.7 exposed=true line=4',
+      'vectorstore qdrant/qdrant@v1.12.4 exposed=false line=10',
+      'runtime vllm/vllm-openai@v0.6.3 exposed=true line=14',
+      'runtime ghcr.io/open-webui/open-webui@main exposed=true line=21',
+      'vectorstore chromadb/chroma@0.5.23 exposed=false line=31',
+    ]);
+    expect(o.components?.[0]?.properties).toMatchObject({ port: '11434', product: 'ollama' });
+    expect(o.components?.[0]?.ecosystem).toBe('docker');
+    // Open WebUI is an app with its own login: inventoried, not an exposure finding.
+    expect(findingSummary(o)).toEqual([
+      'runtime-exposed AI-RUN-01 high docker-compose.yml:4',
+      'runtime-exposed AI-RUN-01 high docker-compose.yml:14',
+    ]);
+    expect(o.findings?.[0]?.message).toContain('"11434:11434"');
+    expect(o.findings?.[0]?.componentRef).toBe('runtime:docker:ollama/ollama');
+  });
+
+  it('counts Elasticsearch as a vector store only with vector context; host network is exposure', async () => {
+    expect(summary(await scan('compose.search.yaml'))).toEqual([]);
+    const o = await scan('compose.vectors.yaml');
+    expect(summary(o)).toEqual([
+      'vectorstore docker.elastic.co/elasticsearch/elasticsearch@8.15.0 exposed=false line=4',
+      'runtime ghcr.io/ggml-org/llama.cpp@server exposed=true line=7',
+    ]);
+    expect(o.findings?.[0]?.message).toContain('network_mode: host');
+  });
+
+  it.each([
+    ['11434:11434', 11434, true],
+    ['11434', 11434, true],
+    ['0.0.0.0:8000:8000', 8000, true],
+    ['127.0.0.1:6333:6333', 6333, false],
+    ['localhost:1234:1234/tcp', 1234, false],
+    ['[::1]:9200:9200', 9200, false],
+    ['[::]:9200:9200', 9200, true],
+    ['8000-8010:8000-8010', 8000, true],
+  ])('port %s', (raw, container, pub) => {
+    expect(parseShortPort(raw)).toMatchObject({ container, public: pub });
+  });
+
+  it('reports malformed YAML as a one-line BAD_INPUT with its line', async () => {
+    const bad = memoryFile('docker-compose.yml', 'services:\n  a:\n    image: [ollama/ollama\n  b: {\n');
+    const err = await scanWith(deployScanners, bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AttestError);
+    expect((err as AttestError).code).toBe('BAD_INPUT');
+    expect((err as AttestError).context.line).toBeGreaterThan(0);
+    expect((err as AttestError).message).not.toContain('\n');
+  });
+});
+
+describe('Dockerfile scanner', () => {
+  it('finds the base runtime image and the models it pulls; EXPOSE is not exposure', async () => {
+    const o = await scan('images/ollama/Dockerfile');
+    expect(summary(o)).toEqual(['runtime ollama/ollama@0.5.7 exposed=false line=2', 'model llama3.1:8b exposed=- line=4', 'model nomic-embed-text exposed=- line=4']);
+    expect(o.components?.[0]?.properties?.['port']).toBe('11434');
+    expect(o.findings).toEqual([]);
+  });
+
+  it('finds a runtime launched from a generic image, its model, and redacts the api key in snippets', async () => {
+    const o = await scan('images/vllm/Dockerfile');
+    expect(summary(o)).toEqual([
+      'model meta-llama/Llama-3.1-8B-Instruct exposed=- line=4',
+      'runtime vllm exposed=false line=6',
+      'model meta-llama/Llama-3.1-8B-Instruct exposed=- line=6',
+    ]);
+    expect(o.components?.[0]?.ecosystem).toBe('huggingface');
+    expect(JSON.stringify(o)).not.toContain('s3cr3t');
+  });
+});
+
+describe('Kubernetes scanner', () => {
+  it('links Services and Ingresses to workloads and reports exposure', async () => {
+    const o = await scan('k8s/inference.yaml');
+    expect(summary(o)).toEqual([
+      'runtime vllm/vllm-openai@v0.6.3 exposed=true line=15',
+      'vectorstore qdrant/qdrant@v1.12.4 exposed=false line=45',
+      'runtime ghcr.io/huggingface/text-generation-inference@2.4.0 exposed=true line=69',
+    ]);
+    expect(o.components?.[1]?.properties?.['port']).toBe('6333,6334');
+    const msgs = (o.findings ?? []).map((f) => f.message);
+    expect(msgs[0]).toContain('Service "vllm" of type LoadBalancer');
+    expect(msgs[1]).toContain('Ingress "public-llm" routes to Service "tgi"');
+  });
+
+  it('finds runtimes started by command on generic images, hostNetwork exposure and KServe', async () => {
+    const o = await scan('k8s/llama-pod.yaml');
+    expect(summary(o)).toEqual(['runtime llama.cpp exposed=true line=9', 'runtime kserve exposed=false line=13']);
+    expect(o.components?.[1]?.properties?.['model']).toContain('gs://');
+  });
+
+  it('leaves Helm templates and CI workflows alone', () => {
+    const k8s = deployScanners.find((s) => s.name === 'deploy/kubernetes')!;
+    expect(k8s.wants('charts/ollama/templates/deployment.yaml', 100)).toBe(false);
+    expect(k8s.wants('.github/workflows/ci.yml', 100)).toBe(false);
+    expect(k8s.wants('pnpm-lock.yaml', 100)).toBe(false);
+  });
+
+  it('ignores YAML that is not a manifest without parsing it', async () => {
+    const k8s = deployScanners.find((s) => s.name === 'deploy/kubernetes')!;
+    expect(await k8s.scan(memoryFile('config/app.yaml', 'a: [unclosed\n'))).toEqual({});
+  });
+});
+
+describe('Helm values scanner', () => {
+  it('reads image blocks and strings with sibling service/ingress exposure', async () => {
+    const o = await scan('charts/ollama/values.yaml');
+    expect(summary(o)).toEqual(['runtime ollama/ollama@0.5.7 exposed=true line=3', 'vectorstore qdrant/qdrant@v1.12.4 exposed=false line=12']);
+    expect(findingSummary(o)).toEqual(['runtime-exposed AI-RUN-01 high charts/ollama/values.yaml:3']);
+    expect(o.findings?.[0]?.message).toContain('service.type: NodePort');
+  });
+});
