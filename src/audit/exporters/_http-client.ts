@@ -1,0 +1,85 @@
+// Minimal HTTP(S) POST for the HTTP exporters: node:http/https so a private CA can be passed,
+// bounded response size, timeouts, and network failures mapped to retryable DeliveryErrors.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { DeliveryError } from './exporter.js';
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+export interface HttpOptions {
+  readonly headers?: Record<string, string>;
+  /** PEM CA bundle for a private CA (HTTPS only). */
+  readonly ca?: string | undefined;
+  readonly timeoutMs?: number;
+}
+
+const MAX_RESPONSE = 16 * 1024 * 1024;
+
+/** URL without credentials or query, safe for messages. */
+export function safeUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/** Parse and check an endpoint URL (http or https only). */
+export function parseEndpoint(raw: string, what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new DeliveryError(`${what}: not a URL`, { retryable: false });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DeliveryError(`${what}: must be http(s)`, { retryable: false });
+  return url;
+}
+
+/** POST a body; resolves with any HTTP status, rejects with a retryable DeliveryError on network failure. */
+export function post(url: URL, body: string | Buffer, opts: HttpOptions = {}): Promise<HttpResponse> {
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-length': Buffer.byteLength(body), ...opts.headers },
+        timeout: opts.timeoutMs ?? 30_000,
+        ...(opts.ca && url.protocol === 'https:' ? { ca: opts.ca } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_RESPONSE) {
+            res.destroy();
+            reject(new DeliveryError(`${safeUrl(url)}: response larger than ${MAX_RESPONSE} bytes`, { retryable: true }));
+            return;
+          }
+          chunks.push(c);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (err) => reject(new DeliveryError(`${safeUrl(url)}: ${err.message}`, { retryable: true, cause: err })));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (err) => reject(new DeliveryError(`${safeUrl(url)}: ${err.message}`, { retryable: true, cause: err })));
+    req.end(body);
+  });
+}
+
+/** Parse a JSON response body, or undefined when it is not JSON. */
+export function jsonBody(res: HttpResponse): unknown {
+  try {
+    return JSON.parse(res.body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** First 200 characters of a response body for an error message. */
+export function snippet(res: HttpResponse): string {
+  return res.body.replace(/\s+/g, ' ').slice(0, 200);
+}
