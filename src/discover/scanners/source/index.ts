@@ -1,3 +1,5 @@
 import type { FileScanner } from '../../model.js';
+import { SOURCE_SCANNERS } from './source-scanner.js';
 
-export const sourceScanners: readonly FileScanner[] = [];
+/** Source-code scanners: TS/JS, Python, Go, Java, Kotlin, C#. */
+export const sourceScanners: readonly FileScanner[] = SOURCE_SCANNERS;

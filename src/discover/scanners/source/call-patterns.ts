@@ -1,0 +1,115 @@
+/**
+ * Call-site patterns matched on a normalised code line: lower-case, `_` removed and every `()`
+ * removed, so `fine_tuning.jobs.create(`, `fineTuning.jobs.create(`, Go `FineTuning.Jobs.New(`
+ * and Java `fineTuning().jobs().create(` are one form. Plain substring tests: linear, no regex.
+ */
+
+const TIGHT = new Set(['.', '(', ')', '=', ':', ',']);
+
+/**
+ * Normalise code (comments and string contents already blanked): lower-case, drop `_`, drop
+ * whitespace around `. ( ) = : ,`, collapse other whitespace to one space, and drop empty `()`.
+ * One pass, linear in the input (blanked strings leave long runs of spaces).
+ */
+export function normaliseCall(code: string): string {
+  const out: string[] = [];
+  let space = false;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i] ?? '';
+    if (ch === '_') continue;
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+      space = true;
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (TIGHT.has(ch)) {
+      space = false;
+      if (ch === ')' && last === '(') {
+        out.pop();
+        continue;
+      }
+    } else if (space && last !== undefined && !TIGHT.has(last)) out.push(' ');
+    space = false;
+    out.push(ch.toLowerCase());
+  }
+  return out.join('');
+}
+
+/** Fine-tuning / model customisation API calls (OpenAI, Azure, Mistral, Together, Bedrock, Vertex, Gemini, Cohere). */
+export const FINE_TUNE_CALLS: readonly string[] = [
+  'finetuning.jobs.create(',
+  'finetuning.jobs.new(',
+  'finetuningjob.create(',
+  'finetune.create(',
+  'finetunes.create(',
+  'finetuning.create(',
+  'createmodelcustomizationjob(',
+  'createmodelcustomizationjobcommand(',
+  'createmodelcustomizationjobrequest',
+  'sft.train(',
+  'sft.pretrain(',
+  'tunings.tune(',
+  'tunings.create(',
+  'createtuningjob(',
+  'createfinetunedmodel(',
+  'createtunedmodel(',
+  'tunedmodels.create(',
+];
+
+/** LLM invocations: one finding per call site when the file is not guarded (docs/discover-rules.md). */
+export const LLM_CALLS: readonly string[] = [
+  'chat.completions.create(',
+  'chat.completions.parse(',
+  'chat.completions.stream(',
+  'chat.completions.new(',
+  'chat.completions.newstreaming(',
+  'chatcompletion.create(',
+  'chatcompletion.acreate(',
+  '.completions.create(',
+  'responses.create(',
+  'responses.stream(',
+  'responses.new(',
+  'messages.create(',
+  'messages.stream(',
+  'messages.new(',
+  'messages.newstreaming(',
+  'generatecontent(',
+  'generatecontentstream(',
+  'generatetext(',
+  'streamtext(',
+  'generateobject(',
+  'streamobject(',
+  'invokemodel(',
+  'invokemodelwithresponsestream(',
+  'invokemodelcommand(',
+  'conversecommand(',
+  'conversestreamcommand(',
+  '.converse(',
+  'litellm.completion(',
+  'litellm.acompletion(',
+  'ollama.chat(',
+  'ollama.generate(',
+  'llm.invoke(',
+  'llm.ainvoke(',
+  'llm.stream(',
+  'llm.complete(',
+  'llm.chat(',
+  'model.invoke(',
+  'model.ainvoke(',
+  'chat.invoke(',
+  'chatmodel.invoke(',
+  'chatmodel.call(',
+  'chatmodel.generate(',
+  'chatclient.prompt',
+  'getchatcompletions(',
+  'completechat(',
+  'client.chat(',
+  'co.chat(',
+];
+
+/** The first pattern of `patterns` in a normalised line, or undefined. */
+export function firstCall(normalised: string, patterns: readonly string[]): string | undefined {
+  if (!normalised.includes('(')) return undefined;
+  for (const p of patterns) if (normalised.includes(p)) return p;
+  return undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * What every source detector needs about one file: the lexed views, its imports, and helpers
+ * that build evidence (with snippets that never carry a provider key).
+ */
+import { findProviderKeys, redactKey } from '../../../signatures/provider-keys.js';
+import type { Evidence } from '../../model.js';
+import type { AiImport, ImportHit } from './import-detector.js';
+import { lineAt, type LexedSource, type SourceLanguage } from './source-lexer.js';
+
+const SNIPPET_MAX = 160;
+
+export interface SourceContext {
+  readonly path: string;
+  readonly scanner: string;
+  readonly lang: SourceLanguage;
+  readonly src: LexedSource;
+  readonly imports: readonly ImportHit[];
+  readonly aiImports: readonly AiImport[];
+  /** Lines of the code view (comments and string contents blanked). */
+  readonly codeLines: readonly string[];
+}
+
+/** Original text of a 1-based line. */
+export function lineText(ctx: SourceContext, line: number): string {
+  const starts = ctx.src.lineStarts;
+  const s = starts[line - 1] ?? 0;
+  const e = starts[line] ?? ctx.src.text.length + 1;
+  return ctx.src.text.slice(s, e - 1).replace(/\r$/, '');
+}
+
+/** A trimmed, bounded excerpt of a line with any provider key redacted. */
+export function snippetOf(text: string): string {
+  let s = text.trim();
+  if (s.length > SNIPPET_MAX) s = `${s.slice(0, SNIPPET_MAX)}…`;
+  for (const key of findProviderKeys(s)) s = s.split(key.value).join(redactKey(key.value));
+  return s;
+}
+
+export function evidenceAt(ctx: SourceContext, line: number): Evidence {
+  return { path: ctx.path, line, snippet: snippetOf(lineText(ctx, line)), scanner: ctx.scanner };
+}
+
+export function lineOf(ctx: SourceContext, offset: number): number {
+  return lineAt(ctx.src.lineStarts, offset);
+}
+
+/** True when the file imports at least one AI package (the context most detectors require). */
+export function hasAiImport(ctx: SourceContext): boolean {
+  return ctx.aiImports.length > 0;
+}

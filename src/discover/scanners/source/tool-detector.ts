@@ -1,0 +1,110 @@
+/**
+ * Agent tools → `tool` components; a tool whose code can run shell commands, write files, send
+ * HTTP or email, or run SQL with no visible approval step → `risky-tool-no-approval` (AI-AGT-02).
+ * Agents (AgentExecutor, create_react_agent, `Agent(` …) → `agent` components.
+ */
+import { componentRef } from '../../aggregate.js';
+import type { ComponentDraft, FindingDraft, Observation } from '../../model.js';
+import { matchBracket } from './code-ranges.js';
+import { evidenceAt, hasAiImport, lineOf, type SourceContext } from './source-context.js';
+import { capabilitiesOf, fileHasApproval, literalIsSql, toolHasApproval, type Capability } from './tool-capabilities.js';
+import { findTools, type ToolDef } from './tool-finders.js';
+
+function slice(text: string, def: ToolDef): string {
+  return def.extents.map((e) => text.slice(e.start, e.end)).join('\n');
+}
+
+function capabilities(ctx: SourceContext, def: ToolDef): Capability[] {
+  const withStrings = def.extents.map((e) => ctx.src.noComments.slice(e.start, e.end));
+  const importsChildProcess = ctx.imports.some((i) => /^(node:)?child_process$/.test(i.module));
+  const caps = capabilitiesOf({ code: slice(ctx.src.code, def), withStrings, bareExecIsShell: ctx.lang === 'python' || importsChildProcess });
+  if (!caps.includes('sql')) {
+    const sqlLiteral = ctx.src.strings.some((s) => def.extents.some((e) => s.start >= e.start && s.end <= e.end) && literalIsSql(s.value));
+    if (sqlLiteral) caps.push('sql');
+  }
+  return caps;
+}
+
+function framework(ctx: SourceContext, def: ToolDef): string | undefined {
+  if (def.via === 'server.tool' || def.via === 'AddTool' || def.via.includes('mcp')) return 'mcp';
+  const fw = ctx.aiImports.find((i) => i.signature.category === 'agent' || i.signature.category === 'mcp');
+  return fw?.signature.provider;
+}
+
+function detectTools(ctx: SourceContext, components: ComponentDraft[], findings: FindingDraft[]): void {
+  const tools = findTools(ctx);
+  if (tools.length === 0) return;
+  const fileApproval = fileHasApproval(ctx.src.noComments);
+  for (const def of tools) {
+    const caps = capabilities(ctx, def);
+    const fw = framework(ctx, def);
+    const c: ComponentDraft = {
+      type: 'tool',
+      name: def.name,
+      properties: { definedBy: def.via, ...(fw ? { framework: fw } : {}), ...(caps.length ? { capabilities: caps.join(',') } : {}) },
+      evidence: evidenceAt(ctx, def.line),
+    };
+    components.push(c);
+    if (caps.length === 0 || fileApproval || toolHasApproval(slice(ctx.src.noComments, def))) continue;
+    findings.push({
+      rule: 'risky-tool-no-approval',
+      controlId: 'AI-AGT-02',
+      severity: 'high',
+      message: `Agent tool "${def.name}" can ${caps.map(describe).join(', ')} with no human approval step.`,
+      evidence: c.evidence,
+      componentRef: componentRef(c),
+    });
+  }
+}
+
+function describe(cap: Capability): string {
+  switch (cap) {
+    case 'shell':
+      return 'run shell commands or code';
+    case 'file-write':
+      return 'write or delete files';
+    case 'http':
+      return 'send HTTP requests';
+    case 'email':
+      return 'send email';
+    case 'sql':
+      return 'run SQL';
+  }
+}
+
+const AGENT_CTORS =
+  /(^|[^\w$.])(AgentExecutor|create_react_agent|createReactAgent|create_agent|createAgent|create_tool_calling_agent|createToolCallingAgent|create_openai_functions_agent|create_openai_tools_agent|initialize_agent|Agent|LlmAgent|AssistantAgent|UserProxyAgent|ConversableAgent|ReActAgent|FunctionAgent|AgentWorkflow|CodeAgent|ToolCallingAgent|ChatCompletionAgent|OpenAIAgent|ToolLoopAgent|Experimental_Agent)\s*(\(|\.from_|\.fromAgentAndTools\s*\(|\.from_tools\s*\()/g;
+
+function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
+  const code = ctx.src.code;
+  for (const m of code.matchAll(AGENT_CTORS)) {
+    const at = m.index + (m[1]?.length ?? 0);
+    const ctor = m[2] ?? 'Agent';
+    const lineStart = code.lastIndexOf('\n', at - 1) + 1;
+    const prefix = code.slice(lineStart, at);
+    if (/\b(def|function|class|func|import|from)\s+$/.test(prefix) || /\bimport\b/.test(prefix)) continue;
+    const ext = matchBracket(code, at, '(', ')');
+    let name: string | undefined;
+    if (ext) {
+      for (const s of ctx.src.strings) {
+        if (s.start < at || s.end > ext.end) continue;
+        const before = code.slice(Math.max(at, s.start - 16), s.start).replace(/["'\s]/g, '');
+        if (before.endsWith('name=') || before.endsWith('name:') || before.endsWith('role=')) {
+          name = s.value;
+          break;
+        }
+      }
+    }
+    name ??= /([A-Za-z_$][\w$]{0,80})\s*[:=]\s*(new\s+|await\s+)?$/.exec(prefix)?.[1] ?? ctor;
+    components.push({ type: 'agent', name, properties: { constructor: ctor }, evidence: evidenceAt(ctx, lineOf(ctx, at)) });
+  }
+}
+
+export function detectAgentsAndTools(ctx: SourceContext): Observation {
+  if (!hasAiImport(ctx)) return {};
+  const components: ComponentDraft[] = [];
+  const findings: FindingDraft[] = [];
+  detectTools(ctx, components, findings);
+  detectAgents(ctx, components);
+  return { components, findings };
+}
