@@ -27,7 +27,7 @@ export const rootCommand = defineCommand({
   },
 });
 
-async function resolveCommand(cmd: CommandDef, rawArgs: string[], parent?: CommandDef): Promise<[CommandDef, CommandDef | undefined]> {
+async function resolveCommand(cmd: CommandDef, rawArgs: string[], parent?: CommandDef): Promise<[CommandDef, CommandDef | undefined, string[]]> {
   const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
   const name = rawArgs.find((a) => !a.startsWith('-'));
   if (subs && name && name in subs) {
@@ -35,7 +35,7 @@ async function resolveCommand(cmd: CommandDef, rawArgs: string[], parent?: Comma
     const sub = (typeof entry === 'function' ? await entry() : await entry) as CommandDef;
     return resolveCommand(sub, rawArgs.slice(rawArgs.indexOf(name) + 1), cmd);
   }
-  return [cmd, parent];
+  return [cmd, parent, rawArgs];
 }
 
 /**
@@ -54,7 +54,9 @@ export async function runCli(rawArgs: string[], root: CommandDef = rootCommand a
       process.stdout.write(`${VERSION}\n`);
       return EXIT.OK;
     }
-    const { result } = await runCommand(root, { rawArgs });
+    // Run the leaf command directly: citty's runCommand drops a subcommand's return value (its exit code).
+    const [leaf, , leafArgs] = await resolveCommand(root, rawArgs);
+    const { result } = await runCommand(leaf, { rawArgs: leafArgs });
     return typeof result === 'number' ? result : EXIT.OK;
   } catch (err) {
     if (err instanceof Error && err.name === 'CLIError') {
