@@ -12,7 +12,7 @@ import { runExport, type ExportSummary } from './export-runner.js';
 import type { Exporter } from './exporter.js';
 import { FileCursorStore, cursorPath } from './file-cursor-store.js';
 import { createExporter } from './registry.js';
-import { MemoryAuditStore } from './__fixtures__/memory-store.js';
+import { SqliteAuditStore } from '../stores/sqlite-audit-store.js';
 import { sampleEvents } from './__fixtures__/sample-events.js';
 import { ELASTIC_API_KEY, HttpReceiver, OTLP_AUTH, SPLUNK_TOKEN, WEBHOOK_SECRET } from './__fixtures__/http-receivers.js';
 import { SyslogReceiver } from './__fixtures__/syslog-receivers.js';
@@ -150,7 +150,7 @@ const HARNESSES: (() => Harness)[] = [
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
+  for (const c of cleanup.reverse()) await c().catch(() => {});
   cleanup = [];
 });
 
@@ -160,7 +160,8 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('exporter c
     const refresh = async (): Promise<void> => (h as Partial<{ refresh(): Promise<void> }>).refresh?.();
     const dir = await mkdtemp(join(tmpdir(), 'attest-export-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const store = new MemoryAuditStore();
+    const store = new SqliteAuditStore({ path: join(dir, 'audit.db'), checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });
+    cleanup.push(() => store.close());
     const cursorFile = cursorPath(join(dir, '.attest'), 'contract');
     await h.start();
     cleanup.push(() => h.stop());
@@ -197,7 +198,8 @@ describe.each(HARNESSES.map((make) => [make().name, make] as const))('exporter c
     await exporter2.close();
     await refresh();
 
-    const all = store.events.map((e) => e.id);
+    const all: string[] = [];
+    for await (const e of store.query()) all.push(e.id);
     const got = h.received();
     const unique = new Set(got);
     expect((await new FileCursorStore(cursorFile).load())?.seq).toBe(75);
