@@ -25,6 +25,11 @@ function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
 }
 
+/** The one wording for a file over the text limit. */
+export function tooLarge(size: number, limit: number): string {
+  return `file too large to read as text (${mb(size)} > ${mb(limit)} limit)`;
+}
+
 /**
  * Split a stream of text chunks into lines (LF or CRLF), truncating any line longer than
  * `maxLineChars`: memory stays bounded whatever the file holds.
@@ -98,9 +103,9 @@ export class LazyFileInput implements FileInput {
 
   async #readText(): Promise<string> {
     const limit = this.#limits.maxTextBytes;
-    if (this.size > limit) throw new AttestError('BAD_INPUT', `file too large to read as text (${mb(this.size)} > ${mb(limit)} limit); skipped`);
+    if (this.size > limit) throw new AttestError('BAD_INPUT', `${tooLarge(this.size, limit)}; skipped`);
     const bytes = await this.#fs.readFile(this.#abs);
-    if (bytes.length > limit) throw new AttestError('BAD_INPUT', `file too large to read as text (${mb(bytes.length)} > ${mb(limit)} limit); skipped`);
+    if (bytes.length > limit) throw new AttestError('BAD_INPUT', `${tooLarge(bytes.length, limit)}; skipped`);
     if (looksBinary(bytes)) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
     this.#head ??= Promise.resolve(bytes.subarray(0, BINARY_SNIFF_BYTES));
     return new TextDecoder('utf-8').decode(bytes);

@@ -236,3 +236,14 @@ describe('discover engine: aggregation', () => {
     expect(result.components[0]?.evidence.map((e) => e.path)).toEqual(['app/a.txt', 'svc/b.txt']);
   });
 });
+
+describe('discover engine: size-gated scanners', () => {
+  it('reports a file a scanner turns down only for its size', async () => {
+    write('package.json', '');
+    truncateSync(join(dir, 'package.json'), 2 * 1024 ** 3);
+    write('small/package.json', '{}');
+    const sizeGated: FileScanner = { name: 'gated', wants: (p, size) => p.endsWith('package.json') && size <= 8 * 1024 * 1024, scan: () => ({}) };
+    const { problems } = await run([sizeGated]);
+    expect(problems).toEqual([{ path: 'package.json', message: 'file too large to read as text (2048 MB > 8 MB limit); skipped' }]);
+  });
+});

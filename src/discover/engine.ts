@@ -2,7 +2,7 @@ import { AttestError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { Aggregator } from './aggregate.js';
 import type { DiscoverFs, FsStat } from './engine-fs-port.js';
-import { DEFAULT_MAX_TEXT_BYTES, LazyFileInput } from './engine-file-input.js';
+import { DEFAULT_MAX_TEXT_BYTES, LazyFileInput, tooLarge } from './engine-file-input.js';
 import { describeFsError, describeScanError } from './engine-problems.js';
 import { walkFiles, type WalkedFile } from './engine-walk.js';
 import type { DiscoverResult, FileScanner, HostInput, HostScanner, Problem } from './model.js';
@@ -102,7 +102,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     stats.files++;
     stats.bytes += file.size;
     const wanting = opts.scanners.filter((s) => s.wants(file.rel, file.size));
-    if (wanting.length > 0) {
+    if (wanting.length === 0 && file.size > limits.maxTextBytes && opts.scanners.some((s) => s.wants(file.rel, 0))) {
+      // A file the scanners would read, turned down for its size only: say so rather than skip silently.
+      stats.skipped++;
+      report({ path: at(prefix, file.rel), message: `${tooLarge(file.size, limits.maxTextBytes)}; skipped` });
+    } else if (wanting.length > 0) {
       const input = new LazyFileInput(fs, file.abs, file.rel, file.size, limits);
       let problem: Problem | undefined;
       for (const scanner of wanting) {
