@@ -1,9 +1,136 @@
+import { basename, resolve } from 'node:path';
 import { defineCommand } from 'citty';
+import { isReportFormat, readDiscoverJson, readPreviousReport, REPORT_FORMATS, writeAssessReports, type ReportFormat } from '../../assess/adapters/assess-files.js';
+import { assess } from '../../assess/assess.js';
+import { diffReports } from '../../assess/report-diff.js';
+import { ConfigProblemsError, loadConfigFile, type AttestConfig } from '../../config/load-config.js';
 import { AttestError } from '../../core/errors.js';
+import type { DiscoverResult } from '../../discover/model.js';
+import { renderAssessSnapshot } from '../../report/assess-terminal.js';
+import { VERSION } from '../../version.js';
+import { colors, printJson, progress, warn } from '../_output.js';
+
+const VALUE_FLAGS = new Set(['--answers', '--discover', '--format', '--out-dir', '--diff', '--fail-under', '--name']);
+const BOOL_FLAGS = new Set(['--json', '--quiet', '-q', '--skip-answers']);
+
+/** Positional paths; unknown options are usage errors (citty accepts anything). */
+function positionals(rawArgs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const a = rawArgs[i] as string;
+    if (a === '--') return [...out, ...rawArgs.slice(i + 1)];
+    if (!a.startsWith('-')) out.push(a);
+    else if (VALUE_FLAGS.has(a)) i++;
+    else if (!BOOL_FLAGS.has(a) && !VALUE_FLAGS.has(a.split('=')[0] as string)) {
+      throw new AttestError('BAD_INPUT', `unknown option ${a} (see attest assess --help)`, { where: a.split('=')[0] as string });
+    }
+  }
+  return out;
+}
+
+function parseFormats(value: string | undefined): ReportFormat[] {
+  if (value === undefined) return [];
+  const fs = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of fs) if (!isReportFormat(f)) throw new AttestError('BAD_INPUT', `unknown format "${f}" (one of: ${REPORT_FORMATS.join(', ')})`, { where: '--format' });
+  return [...new Set(fs)] as ReportFormat[];
+}
+
+/** attest.yaml: explicit --answers must exist; the default ./attest.yaml is optional. */
+export async function loadAnswers(explicit: string | undefined, disabled: boolean): Promise<{ config?: AttestConfig; file?: string }> {
+  if (disabled) return {};
+  const file = explicit ?? 'attest.yaml';
+  try {
+    const { config } = await loadConfigFile(file);
+    return { config, file };
+  } catch (err) {
+    if (explicit === undefined && err instanceof AttestError && err.code === 'NOT_FOUND') return {};
+    throw err;
+  }
+}
+
+/** Print one line per attest.yaml problem and return the usage exit code. */
+export function reportConfigProblems(err: ConfigProblemsError): number {
+  for (const line of err.lines()) warn(line);
+  return 2;
+}
+
+async function runDiscover(paths: readonly string[], quiet: boolean): Promise<DiscoverResult> {
+  const { discoverPaths } = await import('../../discover/index.js');
+  const bar = quiet ? { update() {}, done() {} } : progress();
+  try {
+    return await discoverPaths(paths, {
+      onProgress: (p) => bar.update(`scanning… ${p.files.toLocaleString('en-US')} files`),
+      onProblem: (p) => {
+        bar.done();
+        warn(`${p.path}: ${p.message}`);
+      },
+    });
+  } finally {
+    bar.done();
+  }
+}
 
 export default defineCommand({
-  meta: { name: 'assess', description: 'Not built yet.' },
-  run() {
-    throw new AttestError('BAD_INPUT', '`attest assess` is not available in this build');
+  meta: {
+    name: 'assess',
+    description: 'AI readiness: score against SOC 2, OWASP LLM Top 10, NIST AI RMF and ISO/IEC 42001, with a prioritized, cited fix-list.',
+  },
+  args: {
+    paths: { type: 'positional', required: false, description: 'Folders to scan with attest discover (default: .)' },
+    answers: { type: 'string', description: 'attest.yaml with your answers (default ./attest.yaml if present)' },
+    'skip-answers': { type: 'boolean', description: 'Ignore attest.yaml' },
+    discover: { type: 'string', description: 'Use a saved discover result (attest discover --json) instead of scanning' },
+    format: { type: 'string', description: 'Report files to write: html, md, json (comma-separated)' },
+    'out-dir': { type: 'string', description: 'Folder for assess-report.{html,md,json} (default attest-report)' },
+    diff: { type: 'string', description: 'A previous assess JSON report: show what improved or regressed' },
+    json: { type: 'boolean', description: 'Print the report JSON on stdout (nothing else on stdout)' },
+    quiet: { type: 'boolean', alias: 'q', description: 'No snapshot; errors only' },
+    'fail-under': { type: 'string', description: 'Exit 1 when the overall score is below this number (0-100)' },
+    name: { type: 'string', description: 'Name of the system in the report (default: the scanned folder)' },
+  },
+  async run({ args, rawArgs }) {
+    const paths = positionals(rawArgs);
+    const json = Boolean(args.json);
+    const quiet = Boolean(args.quiet);
+    const formats = parseFormats(args.format as string | undefined);
+    const outDirArg = args['out-dir'] as string | undefined;
+    const outDir = outDirArg ?? 'attest-report';
+    if (outDirArg !== undefined && formats.length === 0) formats.push(...REPORT_FORMATS);
+    const failUnderText = args['fail-under'] as string | undefined;
+    const failUnder = failUnderText === undefined ? undefined : Number(failUnderText);
+    if (failUnder !== undefined && !(Number.isFinite(failUnder) && failUnder >= 0 && failUnder <= 100)) {
+      throw new AttestError('BAD_INPUT', `expected a number from 0 to 100, got "${failUnderText}"`, { where: '--fail-under' });
+    }
+    const savedDiscover = args.discover as string | undefined;
+    if (savedDiscover !== undefined && paths.length > 0) throw new AttestError('BAD_INPUT', 'give either paths to scan or --discover, not both', { where: '--discover' });
+
+    let answers: { config?: AttestConfig; file?: string };
+    try {
+      answers = await loadAnswers(args.answers as string | undefined, Boolean(args['skip-answers']));
+    } catch (err) {
+      if (err instanceof ConfigProblemsError) return reportConfigProblems(err);
+      throw err;
+    }
+    const roots = paths.length > 0 ? paths : ['.'];
+    const discover = savedDiscover !== undefined ? await readDiscoverJson(savedDiscover) : await runDiscover(roots, quiet || json);
+    const subjectName = (args.name as string | undefined) ?? basename(resolve(savedDiscover === undefined ? (roots[0] ?? '.') : (discover.roots[0] ?? '.')));
+    let report = assess({
+      discover,
+      ...(answers.config ? { answers: answers.config.answers, answersFile: answers.file ?? 'attest.yaml' } : {}),
+      ...(answers.config?.vendors ? { vendors: answers.config.vendors } : {}),
+      generatedAt: new Date().toISOString(),
+      toolVersion: VERSION,
+      subjectName,
+    });
+    const diffPath = args.diff as string | undefined;
+    if (diffPath !== undefined) report = { ...report, diff: diffReports(await readPreviousReport(diffPath), report) };
+
+    const written = await writeAssessReports(report, formats, outDir);
+    if (json) printJson(report);
+    else if (!quiet) {
+      process.stdout.write(renderAssessSnapshot(report, colors(), written));
+    }
+    if (failUnder !== undefined && (report.overall.score ?? 0) < failUnder) return 1;
+    return 0;
   },
 });
