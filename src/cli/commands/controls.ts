@@ -16,7 +16,7 @@ import {
 import { AttestError } from '../../core/errors.js';
 import { colors, printJson } from '../_output.js';
 
-function parseFilter(args: { framework?: string; item?: string; requirement?: string; severity?: string }): ControlFilter {
+function parseFilter(args: { framework?: string | undefined; item?: string | undefined; requirement?: string | undefined; severity?: string | undefined }): ControlFilter {
   const filter: { -readonly [K in keyof ControlFilter]: ControlFilter[K] } = {};
   if (args.framework !== undefined) {
     if (!isFrameworkKey(args.framework)) {
