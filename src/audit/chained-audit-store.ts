@@ -37,6 +37,8 @@ export interface ChainedStoreOptions {
   /** Most events per group-commit transaction. Default 2000. */
   readonly maxBatch?: number;
   readonly clock?: () => Date;
+  /** Event id generator (default UUID v7); tests inject a deterministic one. */
+  readonly newId?: () => string;
 }
 
 export type ProveResult =
@@ -117,7 +119,7 @@ export class ChainedAuditStore implements VerifiableStore {
     let sealed: SealedEvent[] = [];
     const now = this.clock().toISOString();
     const seqs = await this.backend.commitEvents(this.writerId, (head) => {
-      sealed = sealEvents(items, { writer: this.writerId, head, now, newId: () => uuidV7() }).sealed;
+      sealed = sealEvents(items, { writer: this.writerId, head, now, newId: this.opts.newId ?? (() => uuidV7()) }).sealed;
       return sealed;
     });
     return sealed.map((s, i) => ({ ...s.event, seq: seqs[i]! }) as StoredEvent);

@@ -155,16 +155,16 @@ export async function verifyLog(src: VerifySource, opts: VerifyOptions = {}): Pr
   const fromSeq = anchor?.toSeq ?? 0;
   let toSeq = fromSeq;
 
-  const statementBreak = (cp: Checkpoint, prev: Checkpoint | undefined, first?: EventPosition): ChainBreak | undefined => {
-    const at = first ? { event: first } : {};
+  const statementBreak = (cp: Checkpoint, prev: Checkpoint | undefined, isAnchor = false): ChainBreak | undefined => {
+    const seg = `checkpoint ${cp.number} (seq ${cp.fromSeq + 1}..${cp.toSeq})`;
     const check = checkStatement(cp, trusted);
-    if (check === 'untrusted-key') return { kind: 'checkpoint-untrusted-key', message: `checkpoint ${cp.number} is signed by key ${cp.keyId}, which is not trusted`, checkpoint: cp.number, ...at };
-    if (check !== 'ok') return { kind: 'checkpoint-signature', message: `checkpoint ${cp.number}: ${check === 'bad-hash' ? 'its hash does not match its content' : 'signature does not verify'}`, checkpoint: cp.number, ...at };
+    if (check === 'untrusted-key') return { kind: 'checkpoint-untrusted-key', message: `${seg} is signed by key ${cp.keyId}, which is not trusted`, checkpoint: cp.number };
+    if (check !== 'ok') return { kind: 'checkpoint-signature', message: `${seg}: ${check === 'bad-hash' ? 'its hash does not match its content' : 'signature does not verify'}`, checkpoint: cp.number };
     if (prev && (cp.prevHash !== prev.hash || cp.number !== prev.number + 1 || cp.fromSeq !== prev.toSeq)) {
-      return { kind: 'checkpoint-chain', message: `checkpoint ${cp.number} does not follow checkpoint ${prev.number}`, checkpoint: cp.number, ...at };
+      return { kind: 'checkpoint-chain', message: `${seg} does not follow checkpoint ${prev.number} (missing or replaced checkpoint)`, checkpoint: cp.number };
     }
-    if (!prev && startCp === 0 && (cp.prevHash !== GENESIS_HASH || cp.number !== 1 || cp.fromSeq !== 0)) {
-      return { kind: 'checkpoint-chain', message: `checkpoint ${cp.number} is the first but does not start the checkpoint chain`, checkpoint: cp.number, ...at };
+    if (!prev && !isAnchor && (cp.prevHash !== GENESIS_HASH || cp.number !== 1 || cp.fromSeq !== 0)) {
+      return { kind: 'checkpoint-chain', message: `${seg} is the first checkpoint found but does not start the checkpoint chain (missing checkpoint)`, checkpoint: cp.number };
     }
     return undefined;
   };
@@ -207,7 +207,7 @@ export async function verifyLog(src: VerifySource, opts: VerifyOptions = {}): Pr
 
   try {
     if (anchor) {
-      const b = statementBreak(anchor, undefined);
+      const b = statementBreak(anchor, undefined, true);
       if (b) throw new Broken(b);
       adoptHeads(anchor.heads);
     }
@@ -216,6 +216,9 @@ export async function verifyLog(src: VerifySource, opts: VerifyOptions = {}): Pr
       const cp = cps[i]!;
       const prune = prunes.get(cp.number);
       let first: EventPosition | undefined;
+      // The statement and its link to the previous checkpoint are checked before its segment's events.
+      const sb = statementBreak(cp, prev);
+      if (sb) throw new Broken(sb);
       if (prune) {
         for await (const r of src.scan(cp.fromSeq, cp.toSeq)) {
           throw new Broken({ kind: 'pruned-segment-not-empty', message: `segment of checkpoint ${cp.number} was pruned but still holds ${where(pos(r))}`, event: pos(r), checkpoint: cp.number });
@@ -224,8 +227,6 @@ export async function verifyLog(src: VerifySource, opts: VerifyOptions = {}): Pr
         if (pc !== 'ok' || prune.checkpointHash !== cp.hash || prune.merkleRoot !== cp.merkleRoot || prune.fromSeq !== cp.fromSeq || prune.toSeq !== cp.toSeq) {
           throw new Broken({ kind: 'prune-record', message: `prune record for checkpoint ${cp.number} is invalid (${pc === 'ok' ? 'does not match the checkpoint' : pc})`, checkpoint: cp.number });
         }
-        const b = statementBreak(cp, prev);
-        if (b) throw new Broken(b);
         adoptHeads(cp.heads);
         prunedCount++;
       } else {
@@ -236,8 +237,6 @@ export async function verifyLog(src: VerifySource, opts: VerifyOptions = {}): Pr
           acc.push(leafHash(r.hash, r.seq));
           events++;
         }
-        const b = statementBreak(cp, prev, first);
-        if (b) throw new Broken(b);
         const at = first ? { event: first } : {};
         if (acc.root() !== cp.merkleRoot || acc.size !== cp.treeSize) {
           throw new Broken({ kind: 'checkpoint-root', message: `checkpoint ${cp.number}: the ${acc.size} events in seq ${cp.fromSeq + 1}..${cp.toSeq} do not match its Merkle root (${cp.treeSize} events signed)`, checkpoint: cp.number, ...at });

@@ -67,7 +67,14 @@ export class SqliteAuditBackend implements AuditBackend {
       this.db.pragma('journal_mode = WAL');
       // FULL: the WAL is fsynced at every commit, so a committed (acknowledged) batch is on disk.
       this.db.pragma('synchronous = FULL');
-      this.db.exec(SCHEMA);
+      // Create the schema once (user_version 0 -> 1); never re-run DDL on an existing, possibly
+      // tampered database, so `verify` can always open it and report what is wrong.
+      if (this.db.pragma('user_version', { simple: true }) === 0) {
+        this.db.transaction(() => {
+          this.db.exec(SCHEMA);
+          this.db.pragma('user_version = 1');
+        }).immediate();
+      }
     } catch (err) {
       throw new AttestError('STORE', `cannot open audit database: ${(err as Error).message}`, { where: path }, { cause: err });
     }
