@@ -29,6 +29,8 @@ export function parseRequirement(raw: string): Requirement | undefined {
     rest = rest.slice(close + 1).trimStart();
   }
   if (rest !== '' && !SPEC_START.has(rest[0] ?? '')) return undefined;
+  // `=` alone is not an operator (PEP 440 has ==, ===, ~=, !=, <=, >=).
+  if (rest[0] === '=' && rest[1] !== '=') return undefined;
   const semi = rest.indexOf(';');
   let spec = (semi >= 0 ? rest.slice(0, semi) : rest).trim();
   if (spec.startsWith('(') && spec.endsWith(')')) spec = spec.slice(1, -1).trim();

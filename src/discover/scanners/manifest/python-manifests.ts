@@ -102,7 +102,7 @@ export const pythonLockFormat: ManifestFormat = {
       const name = asString(p?.['name']);
       if (!p || !name || !wanted(name)) continue;
       const version = asString(p['version']);
-      const line = findLine(text, `name = "${name}"`);
+      const line = findLineStarting(text, [`name = "${name}"`]);
       out.push({ name, ...(version ? { version } : {}), ...(line ? { line } : {}) });
     }
     return out;
