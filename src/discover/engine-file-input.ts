@@ -104,7 +104,7 @@ export class LazyFileInput implements FileInput {
   async #readText(): Promise<string> {
     const limit = this.#limits.maxTextBytes;
     if (this.size > limit) throw new AttestError('BAD_INPUT', `${tooLarge(this.size, limit)}; skipped`);
-    const bytes = await this.#fs.readFile(this.#abs);
+    const bytes = await this.#fs.readFile(this.#abs, this.size);
     if (bytes.length > limit) throw new AttestError('BAD_INPUT', `${tooLarge(bytes.length, limit)}; skipped`);
     if (looksBinary(bytes)) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
     this.#head ??= Promise.resolve(bytes.subarray(0, BINARY_SNIFF_BYTES));
