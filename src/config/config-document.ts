@@ -62,17 +62,20 @@ export function templateText(controls: readonly Control[]): string {
       lines.push(`  # ${control.id} ${control.title}`, `  # ${q.text} (${answerHint(q)})`, `  # ${q.key}: `, '');
     }
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  if (lines[lines.length - 1] === '') lines.pop();
+  return `${lines.join('\n')}\n`;
 }
 
 /** For an existing file: list the questions it does not answer yet as comments under `answers:`. */
 export function addMissingQuestionComments(doc: Document, controls: readonly Control[]): number {
   if (doc.contents === null || !isMap(doc.contents)) doc.contents = doc.createNode({}) as YAMLMap;
+  const listed = String(doc);
   const map = ensureMap(doc, 'answers');
   const missing: string[] = [];
   for (const control of controls) {
     for (const q of control.questions ?? []) {
-      if (map.has(q.key) || (map.comment ?? '').includes(` ${q.key}: `)) continue;
+      // Already answered, or already listed as a commented-out question.
+      if (map.has(q.key) || listed.includes(`# ${q.key}: `)) continue;
       missing.push(` ${control.id} ${control.title}`, ` ${q.text} (${answerHint(q)})`, ` ${q.key}: `);
     }
   }

@@ -58,7 +58,14 @@ export function parseConfig(text: string, controls: readonly Control[] = CONTROL
     });
     return { problems, doc };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Unresolved aliases and alias bombs surface only when the document is resolved.
+    const msg = (err as Error).message.split('\n')[0] ?? 'cannot resolve';
+    return { problems: [{ path: '', line: 1, column: 1, message: `bad YAML: ${msg}` }], doc };
+  }
   const validate = validatorFor(controls);
   if (!validate(data)) return { problems: ajvProblems(validate.errors ?? [], doc, lc), doc };
   const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; vendors?: VendorEntry[] | null };

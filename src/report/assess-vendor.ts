@@ -25,7 +25,7 @@ function tint(p: AssessPalette, s: number | null): (x: string) => string {
 
 /** One screen: a bar per vendor, its top fix, then unreviewed vendors. */
 export function renderVendorTerminal(r: VendorReport, p: AssessPalette = PLAIN_PALETTE): string {
-  const out: string[] = [p.bold(`Attest vendor risk · ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'} reviewed`), ''];
+  const out: string[] = [p.bold(`Attest vendor risk · ${r.vendors.length} vendor${r.vendors.length === 1 ? '' : 's'} in attest.yaml`), ''];
   for (const v of r.vendors) {
     const name = clip(v.name, 20).padEnd(21);
     out.push(`  ${name}${v.kind.padEnd(15)}${tint(p, v.score)(bar(v.score, 24))} ${fmtScore(v.score).padStart(5)}  grade ${v.grade}  ${p.dim(`${v.answered}/${v.questions.length} answered`)}`);
@@ -86,7 +86,7 @@ export function renderVendorHtml(r: VendorReport): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Third-party AI vendor risk</title><style>${ASSESS_CSS}</style></head>
-<body><main><header class="cover"><div><h1>Third-party AI vendor risk</h1><p class="sub">${r.vendors.length} reviewed · ${r.unreviewed.length} not reviewed · generated ${esc(r.generatedAt)}</p></div>
+<body><main><header class="cover"><div><h1>Third-party AI vendor risk</h1><p class="sub">${r.vendors.length} in attest.yaml · ${r.unreviewed.length} discovered, not listed · generated ${esc(r.generatedAt)}</p></div>
 <div class="grade"><div class="badge" style="background:${scoreColor(worst)}">${r.vendors.length}</div><div class="score"><small>lowest score</small><br>${fmtScore(worst)}</div></div></header>
 ${chart ? `<div class="card">${chart}</div>` : ''}
 ${r.vendors.map(vendorSection).join('')}

@@ -30,20 +30,20 @@ export function vendorsEvidenceSource(entries: readonly VendorEntry[], discovere
       const verdicts: ControlVerdict[] = [];
       const context: ControlContext[] = [];
       for (const { controlId, kinds } of GROUPS) {
-        const mine = entries.filter((e) => kinds.includes(e.kind));
+        // A stub nobody has answered yet (attest vendor init) is not a review.
+        const results = entries.filter((e) => kinds.includes(e.kind)).map(assessVendor).filter((r) => r.answered > 0);
         const seen = discovered.filter((d) => kinds.includes(d.kind));
-        const unreviewed = seen.filter((d) => !mine.some((e) => e.name.toLowerCase() === d.name.toLowerCase()));
+        const unreviewed = seen.filter((d) => !results.some((r) => r.name.toLowerCase() === d.name.toLowerCase()));
         const unreviewedRefs: EvidenceRef[] = unreviewed.map((d) => ({
           kind: 'vendor',
           name: d.name,
           vendorKind: d.kind,
           ...(d.seenAt[0] ? { seenAt: d.seenAt[0] } : {}),
         }));
-        if (mine.length === 0) {
+        if (results.length === 0) {
           if (unreviewedRefs.length > 0) context.push({ controlId, source: 'vendor-reviews', evidence: unreviewedRefs });
           continue;
         }
-        const results = mine.map(assessVendor);
         const passing = results.filter((r) => PASSING.has(r.grade));
         const status = passing.length === 0 ? 'not-met' : passing.length === results.length && unreviewed.length === 0 ? 'met' : 'partial';
         const reviewed: EvidenceRef[] = results.map((r) => ({ kind: 'vendor', name: r.name, vendorKind: r.kind, grade: r.grade }));
