@@ -17,7 +17,7 @@ const MARKERS: Readonly<Record<Capability, readonly string[]>> = {
   'file-write': [
     'writefile(', 'writefilesync(', 'appendfile(', 'appendfilesync(', 'createwritestream(', 'fs.write(', 'fs.writesync(', 'fs.rm(',
     'fs.rmsync(', 'fs.unlink(', 'unlinksync(', 'writetext(', 'writebytes(', 'shutil.', 'os.remove(', 'os.unlink(', 'os.rename(',
-    'os.rmdir(', 'os.writefile(', 'os.create(', 'os.removeall(', 'ioutil.writefile(', 'files.write(', 'files.delete(', 'filewriter(',
+    'os.rmdir(', 'os.writefile(', 'os.create(', 'os.removeall(', 'ioutil.writefile(', 'files.write', 'files.delete(', 'files.move(', 'filewriter(',
     'fileoutputstream(', 'file.writealltext(', 'file.delete(', 'writefiletool(', 'filemanagementtoolkit(', 'filewritertool(', 'filetools(',
   ],
   http: [

@@ -14,10 +14,35 @@ function slice(text: string, def: ToolDef): string {
   return def.extents.map((e) => text.slice(e.start, e.end)).join('\n');
 }
 
+const CHILD_PROCESS_FNS = ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'];
+
+/** JS names that run a process: child_process functions and `promisify(exec)`-style aliases of them. */
+function shellAliases(ctx: SourceContext): Set<string> {
+  const names = new Set<string>();
+  if (ctx.lang !== 'js' || !ctx.imports.some((i) => /^(node:)?child_process$/.test(i.module))) return names;
+  for (const n of CHILD_PROCESS_FNS) names.add(n);
+  for (const m of ctx.src.code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,60})\s*=\s*(?:util\.)?promisify\s*\(\s*([A-Za-z_$][\w$]{0,60})\s*\)/g)) {
+    if (m[1] && m[2] && names.has(m[2])) names.add(m[1]);
+  }
+  return names;
+}
+
+function callsAny(code: string, names: ReadonlySet<string>): boolean {
+  for (const n of names) {
+    for (let at = code.indexOf(n); at >= 0; at = code.indexOf(n, at + 1)) {
+      const prev = at > 0 ? (code[at - 1] ?? ' ') : ' ';
+      if (/[\w$.]/.test(prev)) continue;
+      if (/^\s*\(/.test(code.slice(at + n.length, at + n.length + 8))) return true;
+    }
+  }
+  return false;
+}
+
 function capabilities(ctx: SourceContext, def: ToolDef): Capability[] {
   const withStrings = def.extents.map((e) => ctx.src.noComments.slice(e.start, e.end));
-  const importsChildProcess = ctx.imports.some((i) => /^(node:)?child_process$/.test(i.module));
-  const caps = capabilitiesOf({ code: slice(ctx.src.code, def), withStrings, bareExecIsShell: ctx.lang === 'python' || importsChildProcess });
+  const code = slice(ctx.src.code, def);
+  const caps = capabilitiesOf({ code, withStrings, bareExecIsShell: ctx.lang === 'python' });
+  if (!caps.includes('shell') && callsAny(code, shellAliases(ctx))) caps.unshift('shell');
   if (!caps.includes('sql')) {
     const sqlLiteral = ctx.src.strings.some((s) => def.extents.some((e) => s.start >= e.start && s.end <= e.end) && literalIsSql(s.value));
     if (sqlLiteral) caps.push('sql');

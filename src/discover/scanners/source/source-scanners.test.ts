@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureFile, memoryFile } from '../../../../test/fixtures/scanner-support/memory-file-input.js';
+import type { FileInput, FileScanner, Observation } from '../../model.js';
+import { sourceScanners } from './index.js';
+
+async function scanFile(file: FileInput): Promise<Observation> {
+  const wanting = sourceScanners.filter((s) => s.wants(file.path, file.size));
+  expect(wanting, file.path).toHaveLength(1);
+  return (wanting[0] as FileScanner).scan(file);
+}
+
+/** Every component and finding as one compact line each, so a test lists all of them (nothing extra). */
+async function inventory(root: string, rel: string): Promise<string[]> {
+  const obs = await scanFile(fixtureFile(root, rel));
+  const cs = (obs.components ?? []).map((c) => {
+    const props = c.properties ?? {};
+    const extra = c.type === 'model' ? ` pinned=${props['pinned']}` : c.type === 'tool' && props['capabilities'] ? ` [${props['capabilities']}]` : '';
+    return `${c.type} ${c.name}${c.provider ? ` (${c.provider})` : ''}${extra} :${c.evidence.line}`;
+  });
+  const fs = (obs.findings ?? []).map((f) => `! ${f.rule} ${f.controlId} ${f.severity} :${f.evidence.line}`);
+  return [...new Set([...cs, ...fs])];
+}
+
+describe('Python source', () => {
+  it('RAG service: SDK and vector-store imports, models (floating flagged), endpoint, one unguarded call; docstring and prose ignored', async () => {
+    expect(await inventory('source-python', 'rag_service.py')).toEqual([
+      'vectorstore chromadb (chroma) :8',
+      'sdk openai (openai) :9',
+      'model text-embedding-3-small (openai) pinned=true :12',
+      'model gpt-4o (openai) pinned=false :13',
+      'provider-endpoint api.openai.com (openai) :15',
+      '! floating-model-alias AI-CHG-01 low :13',
+      '! unguarded-llm-call AI-GW-01 medium :28',
+    ]);
+  });
+
+  it('LangChain tools: each risky capability flagged, the interrupt()-gated and the harmless tool are not', async () => {
+    expect(await inventory('source-python', 'agent_tools.py')).toEqual([
+      'framework langchain-core (langchain) :7',
+      'framework langchain-openai (openai) :8',
+      'framework langgraph (langchain) :9',
+      'framework langgraph (langchain) :10',
+      'model gpt-4o-mini-2024-07-18 (openai) pinned=true :63',
+      'tool run_command [shell] :13',
+      'tool save_report [file-write] :20',
+      'tool post_webhook [http] :28',
+      'tool email_customer [email] :34',
+      'tool refund_order [sql] :45',
+      'tool word_count :57',
+      'agent agent :64',
+      '! risky-tool-no-approval AI-AGT-02 high :13',
+      '! risky-tool-no-approval AI-AGT-02 high :20',
+      '! risky-tool-no-approval AI-AGT-02 high :28',
+      '! risky-tool-no-approval AI-AGT-02 high :34',
+    ]);
+  });
+
+  it('risky findings name the capability and the tool', async () => {
+    const obs = await scanFile(fixtureFile('source-python', 'agent_tools.py'));
+    const f = (obs.findings ?? []).find((x) => x.evidence.line === 20);
+    expect(f?.message).toBe('Agent tool "save_report" can write or delete files with no human approval step.');
+    expect(f?.componentRef).toBe('tool::save_report');
+  });
+
+  it('CrewAI: BaseTool class with os.system, agents named by role, gateway-prefixed model id', async () => {
+    expect(await inventory('source-python', 'crew.py')).toEqual([
+      'framework crewai (crewai) :3',
+      'framework crewai (crewai) :4',
+      'model claude-sonnet-4-5 (anthropic) pinned=false :20',
+      'tool deploy_service [shell] :7',
+      'agent Release researcher :16',
+      'agent Operator :22',
+      '! floating-model-alias AI-CHG-01 low :20',
+      '! risky-tool-no-approval AI-AGT-02 high :7',
+    ]);
+  });
+
+  it('MCP server (FastMCP): @mcp.tool() tools, named via decorator argument', async () => {
+    expect(await inventory('source-python', 'mcp_server.py')).toEqual([
+      'sdk mcp (mcp) :3',
+      'tool tail_log [shell] :8',
+      'tool server_time :14',
+      '! risky-tool-no-approval AI-AGT-02 high :8',
+    ]);
+  });
+
+  it('fine-tuning: OpenAI jobs and Bedrock model customisation (boto3 counts once a Bedrock client exists)', async () => {
+    expect(await inventory('source-python', 'finetune.py')).toEqual([
+      'sdk openai (openai) :2',
+      'sdk boto3 (aws-bedrock) :5',
+      'model gpt-4o-mini-2024-07-18 (openai) pinned=true :9',
+      'model amazon.titan-text-express-v1 (aws-bedrock) pinned=true :18',
+      '! fine-tune-call AI-DATA-03 medium :9',
+      '! fine-tune-call AI-DATA-03 medium :14',
+    ]);
+  });
+
+  it('guarded: a base URL read from a gateway env var, or logging around the call, means no unguarded finding', async () => {
+    expect(await inventory('source-python', 'guarded_gateway.py')).toEqual(['sdk openai (openai) :3', 'model gpt-4o-2024-08-06 (openai) pinned=true :10']);
+    expect(await inventory('source-python', 'logged_call.py')).toEqual(['sdk anthropic (anthropic) :3', 'model claude-3-5-haiku-20241022 (anthropic) pinned=true :12']);
+  });
+
+  it('prose, comments, docstrings and a Twilio messages.create are not AI components', async () => {
+    expect(await inventory('source-python', 'prose_only.py')).toEqual([]);
+    expect(await inventory('source-python', 'sms.py')).toEqual([]);
+  });
+});
+
+describe('TypeScript / JavaScript source', () => {
+  it('OpenAI chat route: floating model constant, direct endpoint (not a gateway), unguarded call; prose string and comments ignored', async () => {
+    expect(await inventory('source-ts', 'chat.ts')).toEqual([
+      'sdk openai (openai) :1',
+      'model gpt-4o-mini (openai) pinned=false :8',
+      'provider-endpoint api.openai.com (openai) :7',
+      '! floating-model-alias AI-CHG-01 low :8',
+      '! unguarded-llm-call AI-GW-01 medium :11',
+    ]);
+  });
+
+  it('Vercel AI SDK tools: promisified child_process exec is shell; needsApproval: true suppresses the finding', async () => {
+    expect(await inventory('source-ts', 'agent.ts')).toEqual([
+      'sdk @ai-sdk/openai (openai) :3',
+      'framework ai (vercel) :4',
+      'model gpt-4.1 (openai) pinned=false :29',
+      'tool runShell [shell] :10',
+      'tool deleteBranch [shell] :15',
+      'tool weather :21',
+      '! floating-model-alias AI-CHG-01 low :29',
+      '! risky-tool-no-approval AI-AGT-02 high :10',
+      '! unguarded-llm-call AI-GW-01 medium :29',
+    ]);
+  });
+
+  it('MCP TypeScript server: server.tool / registerTool names, SQL and fetch capabilities', async () => {
+    expect(await inventory('source-ts', 'mcp-server.ts')).toEqual([
+      'sdk @modelcontextprotocol/sdk (mcp) :1',
+      'sdk @modelcontextprotocol/sdk (mcp) :2',
+      'tool run_query [sql] :9',
+      'tool fetch_url [http] :14',
+      'tool echo :20',
+      '! risky-tool-no-approval AI-AGT-02 high :9',
+      '! risky-tool-no-approval AI-AGT-02 high :14',
+    ]);
+  });
+
+  it('OpenAI function calling: the schema names the tool, its implementation sends email; logging around the call guards it', async () => {
+    expect(await inventory('source-ts', 'functions.mjs')).toEqual([
+      'sdk openai (openai) :2',
+      'model o3-mini (openai) pinned=false :26',
+      'tool send_email [email] :10',
+      '! floating-model-alias AI-CHG-01 low :26',
+      '! risky-tool-no-approval AI-AGT-02 high :10',
+    ]);
+  });
+
+  it('importing the Attest guard marks the file guarded', async () => {
+    expect(await inventory('source-ts', 'guarded.ts')).toEqual([
+      'sdk @anthropic-ai/sdk (anthropic) :1',
+      'model claude-sonnet-4-5-20250929 (anthropic) pinned=true :8',
+    ]);
+  });
+
+  it('Azure deployment names, templated Azure host, Bedrock model id, local Ollama endpoint and tag', async () => {
+    expect(await inventory('source-ts', 'azure-bedrock.ts')).toEqual([
+      'sdk openai (openai) :1',
+      'sdk @aws-sdk/client-bedrock-runtime (aws-bedrock) :2',
+      'sdk ollama (ollama) :3',
+      'model support-gpt4o (azure-openai) pinned=unknown :9',
+      'model anthropic.claude-3-5-sonnet-20240620-v1:0 (aws-bedrock) pinned=true :17',
+      'model llama3.1:8b (ollama) pinned=true :24',
+      'provider-endpoint *.openai.azure.com (azure-openai) :7',
+      'provider-endpoint localhost:11434 (ollama) :13',
+      '! unguarded-llm-call AI-GW-01 medium :16',
+    ]);
+  });
+
+  it('code only in comments, a regex literal with quotes and a prose label produce nothing', async () => {
+    expect(await inventory('source-ts', 'comments-only.ts')).toEqual([]);
+  });
+});
+
+describe('Go, Java, Kotlin and C# source', () => {
+  it('Go: openai-go call, mcp-go tool registered with a handler that runs exec.Command', async () => {
+    expect(await inventory('source-go', 'main.go')).toEqual([
+      'sdk github.com/mark3labs/mcp-go (mcp) :8',
+      'sdk github.com/mark3labs/mcp-go (mcp) :9',
+      'sdk github.com/openai/openai-go (openai) :10',
+      'sdk github.com/openai/openai-go (openai) :11',
+      'model gpt-4.1 (openai) pinned=false :15',
+      'provider-endpoint api.openai.com (openai) :18',
+      'tool restart_service [shell] :41',
+      '! floating-model-alias AI-CHG-01 low :15',
+      '! risky-tool-no-approval AI-AGT-02 high :41',
+      '! unguarded-llm-call AI-GW-01 medium :19',
+    ]);
+  });
+
+  it('Java LangChain4j: @Tool methods (named and unnamed), pinned model', async () => {
+    expect(await inventory('source-java', 'Assistant.java')).toEqual([
+      'framework dev.langchain4j:langchain4j (langchain4j) :3',
+      'framework dev.langchain4j:langchain4j (langchain4j) :4',
+      'model gpt-4o-2024-08-06 (openai) pinned=true :14',
+      'tool archiveClaim [file-write] :17',
+      'tool claim_status :23',
+      '! risky-tool-no-approval AI-AGT-02 high :17',
+    ]);
+  });
+
+  it('Kotlin: a "latest" alias is a medium finding; C#: [McpServerTool] running a process', async () => {
+    expect(await inventory('source-java', 'Support.kt')).toEqual([
+      'sdk com.anthropic:anthropic-java (anthropic) :3',
+      'sdk com.anthropic:anthropic-java (anthropic) :4',
+      'model claude-3-7-sonnet-latest (anthropic) pinned=false :10',
+      '! floating-model-alias AI-CHG-01 medium :10',
+      '! unguarded-llm-call AI-GW-01 medium :14',
+    ]);
+    expect(await inventory('source-java', 'Bot.cs')).toEqual([
+      'sdk ModelContextProtocol (mcp) :3',
+      'sdk OpenAI (openai) :4',
+      'model gpt-4o-mini (openai) pinned=false :20',
+      'tool RunPowerShell [shell] :9',
+      '! floating-model-alias AI-CHG-01 low :20',
+      '! risky-tool-no-approval AI-AGT-02 high :9',
+      '! unguarded-llm-call AI-GW-01 medium :22',
+    ]);
+  });
+});
+
+describe('guard signals and evidence hygiene', () => {
+  const call = 'const r = await client.chat.completions.create({ model: "gpt-4o-2024-08-06", messages });';
+  const unguarded = async (text: string): Promise<number> =>
+    ((await scanFile(memoryFile('src/x.ts', text))).findings ?? []).filter((f) => f.rule === 'unguarded-llm-call').length;
+
+  it('a tracing wrapper or tracing import guards the file; a gateway host base URL does too', async () => {
+    expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\n${call}\n`)).toBe(1);
+    expect(await unguarded(`import OpenAI from 'openai';\nimport { wrapOpenAI } from 'langsmith/wrappers';\nconst client = wrapOpenAI(new OpenAI());\n${call}\n`)).toBe(0);
+    expect(await unguarded(`import OpenAI from 'openai';\nimport { observeOpenAI } from '@langfuse/openai';\nconst client = observeOpenAI(new OpenAI());\n${call}\n`)).toBe(0);
+    expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: 'https://gateway.ai.cloudflare.com/v1/acct/gw/openai' });\n${call}\n`)).toBe(0);
+    expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });\n${call}\n`)).toBe(1);
+  });
+
+  it('console.log is not logging; a logger call within 8 lines is, one further away is not', async () => {
+    const head = `import OpenAI from 'openai';\nconst client = new OpenAI();\n`;
+    expect(await unguarded(`${head}console.log('calling');\n${call}\n`)).toBe(1);
+    expect(await unguarded(`${head}logger.info({ event: 'llm' });\n${call}\n`)).toBe(0);
+    expect(await unguarded(`${head}logger.info({ event: 'boot' });\n${'\n'.repeat(12)}${call}\n`)).toBe(1);
+  });
+
+  it('one finding per call site', async () => {
+    expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\n${call}\n${call}\n\n${call}\n`)).toBe(3);
+  });
+
+  it('evidence snippets never carry a provider key', async () => {
+    const key = `sk-proj-${'A1b2C3d4E5'.repeat(6)}T3BlbkFJ${'z9Y8x7W6v5'.repeat(6)}`;
+    const obs = await scanFile(memoryFile('app.py', `from openai import OpenAI\nclient = OpenAI(api_key="${key}", base_url="https://api.openai.com/v1")\n`));
+    const text = JSON.stringify(obs);
+    expect(obs.components?.some((c) => c.type === 'provider-endpoint')).toBe(true);
+    expect(text).not.toContain(key);
+    expect(text).not.toContain(key.slice(12, 40));
+  });
+
+  it('markdown, notebooks-as-JSON and minified or declaration files are not source', () => {
+    for (const p of ['README.md', 'docs/guide.mdx', 'dist/app.min.js', 'types/openai.d.ts', 'notes.txt']) {
+      expect(sourceScanners.some((s) => s.wants(p, 100)), p).toBe(false);
+    }
+    expect(sourceScanners.some((s) => s.wants('src/app.ts', 5 * 1024 * 1024))).toBe(false);
+  });
+});
