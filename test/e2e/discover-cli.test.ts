@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { DiscoverResult } from '../../src/discover/index.js';
+
+const MINI = 'test/fixtures/discover-mini';
+
+/** Run `attest discover` in-process, capturing what it writes (the robustness test spawns the real binary). */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(['discover', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+let out: string;
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'attest-cli-'));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('attest discover flags', async () => {
+  it('--json puts only the Attest JSON on stdout, and still writes the out-dir reports', async () => {
+    const dir = join(out, 'json');
+    const r = await cli([MINI, '--json', '--out-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as DiscoverResult;
+    expect(result.components.map((c) => c.ref)).toEqual(['model::claude-3-5-sonnet-20241022', 'model::gpt-4o', 'sdk:npm:openai', 'sdk:pypi:anthropic']);
+    expect(result.components.find((c) => c.ref === 'sdk:npm:openai')?.evidence.map((e) => `${e.path}:${e.line}`)).toEqual(['web/chat.ts:1', 'web/package.json:5']);
+    for (const f of ['ai-bom.cdx.json', 'findings.sarif', 'discover.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+  });
+
+  it('the default run prints the summary with file:line findings and the report paths', async () => {
+    const dir = join(out, 'summary');
+    const r = await cli([MINI, '--out-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/AI components \(4\)/);
+    expect(r.stdout).toMatch(/MEDIUM\s+unguarded-llm-call\s+svc\/summarise\.py:7/);
+    expect(r.stdout).toContain(`Reports: ${join(dir, 'ai-bom.cdx.json')}, ${join(dir, 'findings.sarif')}, ${join(dir, 'discover.json')}`);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('--format with --output writes exactly those files (comma list and repeated flags)', async () => {
+    const a = join(out, 'only', 'bom.json');
+    const b = join(out, 'only', 'f.sarif');
+    const r = await cli([MINI, '--quiet', '--format', 'cyclonedx,sarif', '--output', a, '-o', b]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(a, 'utf8')).bomFormat).toBe('CycloneDX');
+    expect(JSON.parse(readFileSync(b, 'utf8')).version).toBe('2.1.0');
+    expect(readdirSync(join(out, 'only')).sort()).toEqual(['bom.json', 'f.sarif']);
+  });
+
+  it('--format sarif --output - puts SARIF alone on stdout', async () => {
+    const r = await cli([MINI, '--format', 'sarif', '--output', '-']);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[] }[] };
+    expect(log.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['floating-model-alias', 'unguarded-llm-call', 'unguarded-llm-call']);
+  });
+
+  it('--fail-on: exit 1 at or above the threshold, 0 below it', async () => {
+    expect((await cli([MINI, '--quiet', '--out-dir', join(out, 'f'), '--fail-on', 'medium'])).code).toBe(1);
+    expect((await cli([MINI, '--quiet', '--out-dir', join(out, 'f'), '--fail-on', 'high'])).code).toBe(0);
+  });
+
+  it('several roots: evidence paths start with each root folder name', async () => {
+    const r = await cli([join(MINI, 'web'), join(MINI, 'svc'), '--json', '--out-dir', join(out, 'multi')]);
+    const result = JSON.parse(r.stdout) as DiscoverResult;
+    const paths = result.components.flatMap((c) => c.evidence.map((e) => e.path));
+    expect(paths.every((p) => p.startsWith('web/') || p.startsWith('svc/'))).toBe(true);
+    expect(paths).toContain('svc/requirements.txt');
+  });
+
+  it.each([
+    [['--format', 'pdf'], /unknown format "pdf"/],
+    [['--format', 'sarif,json', '--output', 'one.sarif'], /1 --output for 2 --format/],
+    [['--fail-on', 'severe'], /unknown severity "severe"/],
+    [['--max-file-size', 'lots'], /invalid size "lots"/],
+    [['--frobnicate'], /unknown option --frobnicate/],
+    [['does/not/exist'], /does\/not\/exist: no such file or folder/],
+  ])('bad input %j: exit 2 with one line on stderr', async (args, message) => {
+    const r = await cli(args[0] === 'does/not/exist' ? args : [MINI, ...args, '--out-dir', join(out, 'bad')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^attest: /);
+    expect(r.stderr).toMatch(message);
+  });
+});
