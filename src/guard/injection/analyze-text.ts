@@ -1,6 +1,6 @@
 import { denseFeatures, type PlacedHit } from './dense-features.js';
 import { findEncodedSegments, type EncodedSegment } from './encoded-segments.js';
-import { visitFeatures } from './hashed-features.js';
+import { contributionPrefix } from './hashed-features.js';
 import { sigmoid, type InjectionModel } from './injection-model.js';
 import { normalizeView, toOriginalRange, type MappedText } from './normalize-text.js';
 import { matchSignatures } from './signature-matcher.js';
@@ -64,20 +64,6 @@ function tagSmugglingHit(original: string, tagText: string): PlacedHit | undefin
   return { rule: 'tag-char-smuggling', category: 'obfuscation', weight: 0.8, start, end };
 }
 
-/** Per-position prefix sums of feature contributions, so any window scores in O(1). */
-function prefixContributions(text: string, model: InjectionModel): Float64Array[] {
-  const n = text.length;
-  const sum = [new Float64Array(n + 1), new Float64Array(n + 1)];
-  const cnt = [new Float64Array(n + 1), new Float64Array(n + 1)];
-  const w = model.weights;
-  visitFeatures(text, model.bits, (bucket, sign, group, pos) => {
-    sum[group]![pos + 1]! += sign * (w[bucket] as number);
-    cnt[group]![pos + 1]! += 1;
-  });
-  for (const arr of [...sum, ...cnt]) for (let i = 1; i <= n; i++) arr[i]! += arr[i - 1]!;
-  return [sum[0]!, cnt[0]!, sum[1]!, cnt[1]!];
-}
-
 function windowsFor(length: number, source: InjectionSource): [number, number][] {
   if (length <= SINGLE_WINDOW) return [[0, length]];
   const size = WINDOW[source];
@@ -108,7 +94,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
     return { kind: seg.kind, ...range, text: seg.decoded, analysis: analyzeText(seg.decoded, model, source, depth + 1) };
   });
 
-  const [charSum, charCnt, wordSum, wordCnt] = prefixContributions(folded.text, model) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const { charSum, charCnt, wordSum, wordCnt } = contributionPrefix(folded.text, model.bits, model.weights);
   const dense = model.dense;
   let best = { start: 0, end: original.length, p: 0 };
   for (const [from, to] of windowsFor(folded.text.length, source)) {
@@ -134,14 +120,31 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
   return { rawP, sigMax, hits, bestWindow: best, decoded, evasion };
 }
 
-/** Dense + hashed features of a whole text as one window: what training sees. */
-export function trainingFeatures(original: string, bits: number): { folded: string; dense: Float64Array } {
+/** One training instance: a window of a text (or the whole text) as the classifier sees it. */
+export interface WindowInstance {
+  readonly folded: string;
+  readonly dense: Float64Array;
+  readonly whole: boolean;
+}
+
+/**
+ * The instances inference scores for a text: the whole text plus, for long texts, the same
+ * sliding windows `analyzeText` uses. Training uses these so it learns what inference sees.
+ */
+export function windowInstances(original: string, source: InjectionSource = 'direct'): WindowInstance[] {
   const view = normalizeView(original);
-  const hits = placeHits(original, view.cased, view.folded);
+  const { cased, folded, evasion } = view;
+  const hits = placeHits(original, cased, folded);
   const tagHit = tagSmugglingHit(original, view.tagText);
   if (tagHit) hits.push(tagHit);
-  const segments = findEncodedSegments(view.cased.text);
-  for (const seg of segments) view.evasion.add(seg.kind);
-  void bits;
-  return { folded: view.folded.text, dense: denseFeatures(hits, 0, original.length, view.evasion, segments.length > 0, view.folded.text.length) };
+  const segments = findEncodedSegments(cased.text);
+  for (const seg of segments) evasion.add(seg.kind);
+  return windowsFor(folded.text.length, source).map(([from, to]) => {
+    const range = toOriginalRange(folded, from, to, original);
+    return {
+      folded: folded.text.slice(from, to),
+      dense: denseFeatures(hits, range.start, range.end, evasion, segments.length > 0, to - from),
+      whole: from === 0 && to === folded.text.length,
+    };
+  });
 }

@@ -101,6 +101,15 @@ function scanAlphabetRuns(text: string, out: EncodedSegment[]): void {
 function scanHexByteLists(text: string, out: EncodedSegment[]): void {
   let i = 0;
   while (i < text.length && out.length < DECODE_LIMITS.maxSegments) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (!isHex(text.charCodeAt(i)) && text[i] !== '\\') {
+      i++;
+      continue;
+    }
+    if (isB64(prev) && text[i] !== '\\') {
+      i++;
+      continue;
+    }
     let j = i;
     const digits: string[] = [];
     for (;;) {
@@ -126,7 +135,7 @@ function scanHexByteLists(text: string, out: EncodedSegment[]): void {
 
 /** Non-space runs with 3+ `%HH` escapes. */
 function scanUrlEncoded(text: string, out: EncodedSegment[]): void {
-  let i = 0;
+  let i = text.indexOf('%') < 0 ? text.length : 0;
   while (i < text.length && out.length < DECODE_LIMITS.maxSegments) {
     if (text[i] === ' ' || text[i] === '\n') {
       i++;
@@ -210,23 +219,32 @@ export function rot13(text: string): string {
   return out;
 }
 
+/** Hash of a lower-cased ASCII word (FNV-1a), used to test rot13 markers without allocating. */
+function wordHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), 0x01000193);
+  return h >>> 0;
+}
+
 /** rot13 forms of words that carry injections; one hit in a text triggers a rot13 rescan. */
-const ROT13_MARKERS = new Set(
+const ROT13_MARKERS: ReadonlySet<number> = new Set(
   ['ignore', 'instructions', 'previous', 'system', 'prompt', 'disregard', 'password', 'reveal', 'secret', 'jailbreak', 'forget', 'rules', 'override']
-    .map(rot13),
+    .map((w) => rot13(w))
+    .map((w) => wordHash(w, 0, w.length)),
 );
 
-/** If the text carries rot13 marker words (or says rot13), decode the region around them. */
+const isAsciiLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** If the text carries rot13 marker words, decode the region around them. */
 function scanRot13(text: string, out: EncodedSegment[]): void {
-  const lower = text.length > DECODE_LIMITS.maxEncoded * 4 ? text.slice(0, DECODE_LIMITS.maxEncoded * 4).toLowerCase() : text.toLowerCase();
   let first = -1;
   let last = -1;
   let i = 0;
-  while (i < lower.length) {
-    while (i < lower.length && !(lower[i]! >= 'a' && lower[i]! <= 'z')) i++;
+  while (i < text.length) {
+    while (i < text.length && !isAsciiLetterCode(text.charCodeAt(i))) i++;
     const s = i;
-    while (i < lower.length && lower[i]! >= 'a' && lower[i]! <= 'z') i++;
-    if (i - s >= 4 && i - s <= 16 && ROT13_MARKERS.has(lower.slice(s, i))) {
+    while (i < text.length && isAsciiLetterCode(text.charCodeAt(i))) i++;
+    if (i - s >= 4 && i - s <= 16 && ROT13_MARKERS.has(wordHash(text, s, i))) {
       if (first < 0) first = s;
       last = i;
     }

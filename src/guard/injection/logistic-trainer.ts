@@ -1,4 +1,4 @@
-import { trainingFeatures } from './analyze-text.js';
+import { windowInstances } from './analyze-text.js';
 import { DENSE_FEATURE_NAMES } from './dense-features.js';
 import { sparseFeatures } from './hashed-features.js';
 import type { InjectionModel } from './injection-model.js';
@@ -49,13 +49,59 @@ export function shuffleInPlace<T>(items: T[], rand: () => number): T[] {
   return items;
 }
 
-/** Extract hashed and dense features for each row. */
-export function prepareRows(rows: readonly LabelledText[], bits: number): PreparedRow[] {
+/** A text's instances: index 0 is the whole text, the rest are its sliding windows (long texts only). */
+export interface PreparedText {
+  readonly label: 0 | 1;
+  readonly instances: readonly PreparedRow[];
+}
+
+/** Extract hashed and dense features for each text and each of its windows. */
+export function prepareTexts(rows: readonly LabelledText[], bits: number): PreparedText[] {
   return rows.map((row) => {
-    const { folded, dense } = trainingFeatures(row.text, bits);
-    const { index, value } = sparseFeatures(folded, bits);
-    return { index, value, dense, label: row.label };
+    const instances = windowInstances(row.text).map((w) => {
+      const { index, value } = sparseFeatures(w.folded, bits);
+      return { index, value, dense: w.dense, label: row.label };
+    });
+    return { label: row.label, instances };
   });
+}
+
+function linearScore(model: InjectionModel, row: PreparedRow): number {
+  let z = model.bias;
+  for (let k = 0; k < row.index.length; k++) z += (model.weights[row.index[k] as number] as number) * (row.value[k] as number);
+  for (let k = 0; k < row.dense.length; k++) z += (model.dense[k] ?? 0) * (row.dense[k] as number);
+  return z;
+}
+
+/**
+ * Multiple-instance training, matching inference (max over windows): negatives contribute every
+ * window (all must score low); a long positive contributes only its highest-scoring window under
+ * the previous round's model (the payload, not the benign carrier around it). Round 0 uses whole texts.
+ */
+export function trainMultiInstance(texts: readonly PreparedText[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, rounds = 2): InjectionModel {
+  let model = trainLogistic(texts.map((t) => t.instances[0] as PreparedRow), options);
+  for (let round = 0; round < rounds; round++) {
+    const batch: PreparedRow[] = [];
+    for (const t of texts) {
+      if (t.label === 0 || t.instances.length === 1) {
+        batch.push(...t.instances);
+        continue;
+      }
+      let best = t.instances[0] as PreparedRow;
+      let bestZ = -Infinity;
+      for (const inst of t.instances.slice(1)) {
+        const z = linearScore(model, inst);
+        if (z > bestZ) {
+          bestZ = z;
+          best = inst;
+        }
+      }
+      // A payload the previous model cannot find anywhere (p < 0.2) would only teach carrier text as positive.
+      if (round === 0 || bestZ > -1.4) batch.push(best);
+    }
+    model = trainLogistic(batch, options);
+  }
+  return model;
 }
 
 /**

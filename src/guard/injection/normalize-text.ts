@@ -30,33 +30,62 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 
 const WORDLIKE = /^[\p{L}\p{N}]$/u;
 
+/** Growable UTF-16 code + original-offset buffer (typed arrays: no per-char strings). */
 class MapBuilder {
-  private readonly parts: string[] = [];
-  private readonly offsets: number[] = [];
+  private codes: Uint16Array;
+  private offsets: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(Math.max(16, capacity));
+    this.offsets = new Int32Array(Math.max(16, capacity));
+  }
+  private grow(): void {
+    const codes = new Uint16Array(this.codes.length * 2);
+    codes.set(this.codes);
+    this.codes = codes;
+    const offsets = new Int32Array(this.offsets.length * 2);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+  }
+  pushCode(c: number, at: number): void {
+    if (this.n === this.codes.length) this.grow();
+    this.codes[this.n] = c;
+    this.offsets[this.n++] = at;
+  }
   push(s: string, at: number): void {
-    for (let i = 0; i < s.length; i++) {
-      this.parts.push(s[i] as string);
-      this.offsets.push(at);
-    }
+    for (let i = 0; i < s.length; i++) this.pushCode(s.charCodeAt(i), at);
   }
   pushChar(ch: string, at: number): void {
-    this.parts.push(ch);
-    this.offsets.push(at);
+    this.pushCode(ch.charCodeAt(0), at);
   }
-  lastChar(): string | undefined {
-    return this.parts[this.parts.length - 1];
+  get length(): number {
+    return this.n;
   }
   build(endOffset: number): MappedText {
-    const map = new Int32Array(this.offsets.length + 1);
-    map.set(this.offsets);
-    map[this.offsets.length] = endOffset;
-    return { text: this.parts.join(''), map };
+    const map = new Int32Array(this.n + 1);
+    map.set(this.offsets.subarray(0, this.n));
+    map[this.n] = endOffset;
+    return { text: codesToString(this.codes, this.n), map };
   }
+}
+
+/** Join UTF-16 codes into a string in chunks (apply has an argument-count limit). */
+function codesToString(codes: Uint16Array, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return s;
 }
 
 /** Stage A: drop invisible and bidi controls, decode tag characters, NFKD and strip combining marks. Case kept. */
 function stripAndFold(text: string, evasion: Set<EvasionKind>): { view: MappedText; tagText: string } {
-  const out = new MapBuilder();
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
+  if (ascii) {
+    const map = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i;
+    return { view: { text, map }, tagText: '' };
+  }
+  const out = new MapBuilder(text.length + 16);
   const tags: string[] = [];
   let prevWord = false;
   let pendingInvisible = false;
@@ -78,7 +107,7 @@ function stripAndFold(text: string, evasion: Set<EvasionKind>): { view: MappedTe
       if (pendingInvisible && isWord) evasion.add('zero-width');
       pendingInvisible = false;
       prevWord = isWord;
-      out.pushChar(String.fromCharCode(cp), i);
+      out.pushCode(cp, i);
     } else {
       const decomposed = String.fromCodePoint(cp).normalize('NFKD');
       for (const part of decomposed) {
@@ -99,7 +128,7 @@ function stripAndFold(text: string, evasion: Set<EvasionKind>): { view: MappedTe
 
 /** Stage B: lower-case, fold homoglyphs, collapse whitespace (runs of 2+ become a hard boundary `\n`). */
 function lowerAndFold(src: MappedText, evasion: Set<EvasionKind>): MappedText {
-  const out = new MapBuilder();
+  const out = new MapBuilder(src.text.length + 16);
   const { text, map } = src;
   let wordHasLatin = false;
   let wordHasConfusable = false;
@@ -120,14 +149,14 @@ function lowerAndFold(src: MappedText, evasion: Set<EvasionKind>): MappedText {
       continue;
     }
     if (spaceRun > 0) {
-      if (out.lastChar() !== undefined) out.pushChar(spaceRun > 1 ? '\n' : ' ', spaceAt);
+      if (out.length > 0) out.pushCode(spaceRun > 1 ? 10 : 32, spaceAt);
       spaceRun = 0;
     }
     const at = map[i] as number;
     if (c < 128) {
       if (isAsciiLetter(c)) wordHasLatin = true;
       else if (!isDigit(c)) endWord();
-      out.pushChar(c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch, at);
+      out.pushCode(c >= 65 && c <= 90 ? c + 32 : c, at);
       continue;
     }
     const folded = CONFUSABLES.get(ch);
@@ -162,10 +191,30 @@ function isSingleCharToken(text: string, i: number): boolean {
   return (prev === undefined || !isWordChar(prev)) && (next === undefined || !isWordChar(next));
 }
 
+/** Quick pre-check: is there any run of 4+ separated single-character tokens? */
+function hasSpacedRun(text: string): boolean {
+  let run = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (isSingleCharToken(text, i)) {
+      run++;
+      const sep = separatorLength(text, i + 1);
+      if (run >= 4) return true;
+      if (sep === 0) run = 0;
+      i += 1 + sep;
+    } else {
+      run = 0;
+      i++;
+    }
+  }
+  return false;
+}
+
 /** Stage C part 1: join letter-by-letter spacing games (`i g n o r e`, `i.g.n.o.r.e`) of 4+ letters. */
 function joinSpacedLetters(src: MappedText, evasion: Set<EvasionKind>): MappedText {
   const { text, map } = src;
-  const out = new MapBuilder();
+  if (!hasSpacedRun(text)) return src;
+  const out = new MapBuilder(text.length + 16);
   let i = 0;
   while (i < text.length) {
     if (isSingleCharToken(text, i)) {
@@ -179,73 +228,92 @@ function joinSpacedLetters(src: MappedText, evasion: Set<EvasionKind>): MappedTe
       }
       if (letters.length >= 4) {
         evasion.add('spacing');
-        for (const k of letters) out.pushChar(text[k] as string, map[k] as number);
+        for (const k of letters) out.pushCode(text.charCodeAt(k), map[k] as number);
         i = j;
         continue;
       }
     }
-    out.pushChar(text[i] as string, map[i] as number);
+    out.pushCode(text.charCodeAt(i), map[i] as number);
     i++;
   }
   return out.build(map[text.length] as number);
 }
 
-const isLower = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
+const isLowerCode = (c: number): boolean => c >= 97 && c <= 122;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const LEET_CODES: Int16Array = (() => {
+  const t = new Int16Array(128).fill(-1);
+  for (const [k, v] of Object.entries(LEET)) t[k.charCodeAt(0)] = v.charCodeAt(0);
+  return t;
+})();
+const leetOf = (c: number): number => (c < 128 ? (LEET_CODES[c] as number) : -1);
 
-/** Stage C part 2: fold leetspeak inside tokens where a leet character sits between letters (`pr3v10us`). */
-function foldLeet(src: MappedText, evasion: Set<EvasionKind>): MappedText {
-  const { text, map } = src;
-  const chars = text.split('');
-  let start = 0;
-  while (start < chars.length) {
-    while (start < chars.length && (chars[start] === ' ' || chars[start] === '\n')) start++;
-    let end = start;
-    while (end < chars.length && chars[end] !== ' ' && chars[end] !== '\n') end++;
-    if (end - start >= 3 && end - start <= 32) foldLeetToken(chars, start, end, evasion);
-    start = end;
-  }
-  return { text: chars.join(''), map };
+/** Digits always qualify; symbols (@ $ ! |) only between a letter/digit and a letter/leet char. */
+function leetApplies(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (isDigitCode(c)) return true;
+  const prev = text.charCodeAt(k - 1);
+  const next = text.charCodeAt(k + 1);
+  return (isLowerCode(prev) || isDigitCode(prev)) && (isLowerCode(next) || leetOf(next) >= 0);
 }
 
-function foldLeetToken(chars: string[], start: number, end: number, evasion: Set<EvasionKind>): void {
+/** Fold one token's leet characters if one sits between letters (`pr3v10us`); returns undefined if unchanged. */
+function foldLeetToken(text: string, start: number, end: number, evasion: Set<EvasionKind>): string | undefined {
   let letters = 0;
   let firstLetter = -1;
   let lastLetter = -1;
   for (let k = start; k < end; k++) {
-    if (isLower(chars[k])) {
+    if (isLowerCode(text.charCodeAt(k))) {
       letters++;
       if (firstLetter < 0) firstLetter = k;
       lastLetter = k;
     }
   }
-  if (letters < 2) return;
+  if (letters < 2) return undefined;
   let interior = false;
-  for (let k = firstLetter + 1; k < lastLetter; k++) {
-    const ch = chars[k] as string;
-    if (LEET[ch] !== undefined && isDigitOrLeetSymbol(chars, k)) interior = true;
-  }
-  if (!interior) return;
+  for (let k = firstLetter + 1; k < lastLetter && !interior; k++) interior = leetOf(text.charCodeAt(k)) >= 0 && leetApplies(text, k);
+  if (!interior) return undefined;
+  const codes: number[] = [];
   let folded = 0;
   for (let k = start; k < end; k++) {
-    const ch = chars[k] as string;
-    const sub = LEET[ch];
-    if (sub === undefined || !isDigitOrLeetSymbol(chars, k)) continue;
-    const nearLetter = isLower(chars[k - 1]) || isLower(chars[k + 1]) || LEET[chars[k + 1] ?? ''] !== undefined;
-    if (nearLetter) {
-      chars[k] = sub;
+    const c = text.charCodeAt(k);
+    const sub = leetOf(c);
+    const nearLetter = isLowerCode(text.charCodeAt(k - 1)) || isLowerCode(text.charCodeAt(k + 1)) || leetOf(text.charCodeAt(k + 1)) >= 0;
+    if (sub >= 0 && leetApplies(text, k) && nearLetter) {
+      codes.push(sub);
       folded++;
-    }
+    } else codes.push(c);
   }
   if (folded >= 2 && end - start >= 4) evasion.add('leetspeak');
+  return String.fromCharCode(...codes);
 }
 
-/** Digits always qualify; symbols (@ $ ! |) only between two letters-or-leet characters. */
-function isDigitOrLeetSymbol(chars: string[], k: number): boolean {
-  const ch = chars[k] as string;
-  if (ch >= '0' && ch <= '9') return true;
-  const prev = chars[k - 1];
-  const next = chars[k + 1];
-  return (isLower(prev) || (prev !== undefined && prev >= '0' && prev <= '9')) && (isLower(next) || (next !== undefined && LEET[next] !== undefined));
+/** Stage C part 2: leetspeak folding inside tokens. Same length, so the offset map is unchanged. */
+function foldLeet(src: MappedText, evasion: Set<EvasionKind>): MappedText {
+  const { text, map } = src;
+  const pieces: string[] = [];
+  let copied = 0;
+  let start = 0;
+  while (start < text.length) {
+    while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 10)) start++;
+    let end = start;
+    let hasLeet = false;
+    while (end < text.length && text.charCodeAt(end) !== 32 && text.charCodeAt(end) !== 10) {
+      if (leetOf(text.charCodeAt(end)) >= 0) hasLeet = true;
+      end++;
+    }
+    if (hasLeet && end - start >= 3 && end - start <= 32) {
+      const folded = foldLeetToken(text, start, end, evasion);
+      if (folded !== undefined) {
+        pieces.push(text.slice(copied, start), folded);
+        copied = end;
+      }
+    }
+    start = end;
+  }
+  if (pieces.length === 0) return src;
+  pieces.push(text.slice(copied));
+  return { text: pieces.join(''), map };
 }
 
 /** Run every normalisation stage. Linear in the input length. */

@@ -27,14 +27,15 @@ const PRIOR = 'previous prior above earlier preceding foregoing initial original
 const DIRECTIVES = 'instructions instruction rules guidelines directions directives prompts prompt commands orders constraints restrictions programming guidance policies policy context training';
 const AI_WORDS = 'chatgpt openai ai assistant llm gpt anthropic claude gemini bard chatbot';
 const LIMITS = 'restrictions limitations limits filters filter censorship guidelines rules boundaries constraints morals ethics safeguards guardrails';
-const REVEAL = 'reveal print show output repeat display tell give share leak dump write copy provide disclose recite list return spell paste echo state what whats';
+const REVEAL = 'reveal print show output repeat display tell give share leak dump copy provide disclose recite list return spell paste echo state what whats were was';
 
 export const SIGNATURE_RULES: readonly SignatureRule[] = [
   // instruction override
   { id: 'override-prior-instructions', category: 'instruction-override', weight: 0.95, steps: [OVERRIDE_VERBS, PRIOR, DIRECTIVES], gap: 4 },
+  { id: 'regardless-of-instructions', category: 'instruction-override', weight: 0.9, steps: ['regardless irrespective despite notwithstanding', 'of', PRIOR, DIRECTIVES], gap: 2 },
   { id: 'override-directives', category: 'instruction-override', weight: 0.7, steps: [OVERRIDE_VERBS, DIRECTIVES], gap: 2 },
   { id: 'ignore-the-above', category: 'instruction-override', weight: 0.75, steps: ['ignore disregard forget', 'above previous preceding prior everything'], gap: 1 },
-  { id: 'stop-following', category: 'instruction-override', weight: 0.85, steps: ['not stop never longer t', 'follow obey comply adhere abide', `previous prior original system above your any these those openai safety`, DIRECTIVES], gap: 2 },
+  { id: 'stop-following', category: 'instruction-override', weight: 0.85, steps: ['not stop never longer t', 'follow obey comply adhere abide following obeying complying', `previous prior original system above your any these those openai safety`, DIRECTIVES], gap: 2 },
   { id: 'new-instructions', category: 'instruction-override', weight: 0.6, steps: ['new updated revised real actual true secret hidden', 'instructions directive directives orders'], gap: 0 },
   { id: 'your-new-task', category: 'instruction-override', weight: 0.8, steps: ['your', 'new real actual true only', 'task job goal objective mission purpose instructions'], gap: 0 },
   { id: 'system-override', category: 'instruction-override', weight: 0.85, steps: ['system admin administrator developer root sudo emergency security', 'override overrides'], gap: 1 },
@@ -48,7 +49,9 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'become-persona', category: 'roleplay-jailbreak', weight: 0.8, steps: ['now called named become play be', 'dan stan dude ucar betterdan antidan'], gap: 1 },
   { id: 'aim-machiavellian', category: 'roleplay-jailbreak', weight: 0.95, steps: ['machiavellian', 'amoral unfiltered intelligent aim chatbot niccolo'], gap: 10, near: true },
   { id: 'jailbreak-mode', category: 'roleplay-jailbreak', weight: 0.9, steps: ['god sudo jailbreak jailbroken unrestricted unfiltered evil chaos opposite uncensored unlocked dude dan', 'mode'], gap: 0 },
-  { id: 'developer-mode-enabled', category: 'roleplay-jailbreak', weight: 0.9, steps: ['developer debug dev', 'mode', 'enabled activated enable activate on output outputs responses respond chatgpt policies'], gap: 3 },
+  { id: 'developer-mode-enabled', category: 'roleplay-jailbreak', weight: 0.9, steps: ['developer debug dev', 'mode', 'enabled activated output outputs responses respond chatgpt policies'], gap: 3 },
+  { id: 'you-in-special-mode', category: 'roleplay-jailbreak', weight: 0.85, steps: ['you', 'operating running now in entering entered', 'developer god admin sudo maintenance unrestricted jailbreak jailbroken dan', 'mode'], gap: 2 },
+  { id: 'grant-privileges', category: 'tool-abuse', weight: 0.6, steps: ['grant give enable escalate elevate', 'temporary administrative admin root elevated full unrestricted superuser', 'privileges access rights permissions'], gap: 2 },
   { id: 'developer-mode', category: 'roleplay-jailbreak', weight: 0.4, steps: ['developer debug', 'mode'], gap: 0 },
   { id: 'ai-without-limits', category: 'roleplay-jailbreak', weight: 0.8, steps: ['no without free freed zero unbound unlimited beyond', LIMITS, AI_WORDS], gap: 6 },
   { id: 'ai-without-limits-2', category: 'roleplay-jailbreak', weight: 0.8, steps: [AI_WORDS, 'no without free freed zero unbound unlimited beyond', LIMITS], gap: 6 },
@@ -66,7 +69,7 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'pretend-unrestricted', category: 'roleplay-jailbreak', weight: 0.45, steps: ['pretend imagine act roleplay simulate emulate become', 'unrestricted unfiltered uncensored evil amoral rogue malicious anything'], gap: 8 },
   { id: 'fiction-framing', category: 'roleplay-jailbreak', weight: 0.15, steps: ['hypothetical hypothetically fictional fiction screenplay roleplay scenario pretend imagine'], gap: 0 },
   // system prompt extraction
-  { id: 'reveal-system-prompt', category: 'system-prompt-extraction', weight: 0.9, steps: [REVEAL, 'system initial original hidden secret internal confidential developer preprompt pre', 'prompt prompts instructions instruction message directives guidelines configuration config password'], gap: 5 },
+  { id: 'reveal-system-prompt', category: 'system-prompt-extraction', weight: 0.9, steps: [REVEAL, 'your the this its', 'system initial original hidden secret internal confidential developer preprompt pre', 'prompt prompts instructions instruction message directives guidelines password'], gap: 2 },
   { id: 'reveal-your-instructions', category: 'system-prompt-extraction', weight: 0.65, steps: [REVEAL, 'your', 'prompt instructions directives guidelines rules programming'], gap: 4 },
   { id: 'repeat-text-above', category: 'system-prompt-extraction', weight: 0.85, steps: ['repeat print output copy write reproduce recite', 'words text everything lines content instructions sentences', 'above before preceding prior'], gap: 4 },
   { id: 'first-line-of-prompt', category: 'system-prompt-extraction', weight: 0.85, steps: ['first last initial', 'sentence line word paragraph words lines', 'your the this', 'prompt instructions system'], gap: 3 },

@@ -46,13 +46,28 @@ export function ibanValid(compact: string): boolean {
   return len === compact.length && ibanMod97(compact) === 1;
 }
 
+const SAMPLE_SSNS = new Set(['078-05-1120', '219-09-9999', '123-45-6789']);
+
+/**
+ * Published test values (card networks' and payment providers' test PANs, the ISO 13616 / ECBS
+ * example IBANs): documentation, not anyone's data, so not reported.
+ */
+export const WELL_KNOWN_TEST_VALUES: ReadonlySet<string> = new Set([
+  '4111111111111111', '4242424242424242', '4000056655665556', '4012888888881881', '4222222222222', '4007000000027',
+  '5555555555554444', '5105105105105100', '5200828282828210', '2223003122003222', '378282246310005', '371449635398431',
+  '378734493671000', '6011111111111117', '6011000990139424', '6011000000000004', '3530111333300000', '3566002020360505',
+  '30569309025904', '38520000023237', '36227206271667', '6200000000000005', '6250941006528599',
+  'DE89370400440532013000', 'GB82WEST12345698765432', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606',
+  'NL91ABNA0417164300', 'CH9300762011623852957', 'NO9386011117947', 'BE68539007547034', 'ES9121000418450200051332',
+]);
+
 /** US SSN area/group/serial rules: no 000, 666 or 9xx area, no 00 group, no 0000 serial. */
 export function ssnValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
   if (a === 0 || a === 666 || a >= 900) return false;
   if (group === '00' || serial === '0000') return false;
-  // Advertised sample numbers that were never valid.
-  return !(area === '078' && group === '05' && serial === '1120') && !(area === '219' && group === '09' && serial === '9999');
+  // Advertised sample numbers (wallet card, ads, textbooks) are not anyone's.
+  return !SAMPLE_SSNS.has(`${area}-${group}-${serial}`);
 }
 
 const NINO_BAD_FIRST = 'DFIQUV';

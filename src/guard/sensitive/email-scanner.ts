@@ -15,6 +15,12 @@ function isDomainChar(c: number): boolean {
 /** File extensions that follow `name@2x.` in asset names; they are not TLDs here. */
 const NOT_TLD = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'css', 'json', 'map', 'md', 'html', 'txt', 'ico']);
 
+/** RFC 2606 / 6761 documentation domains: addresses there belong to no one. */
+function reservedDomain(domain: string): boolean {
+  const d = domain.toLowerCase();
+  return /(?:^|\.)example\.(?:com|net|org)$/.test(d) || /\.(?:test|example|invalid|localhost)$/.test(d);
+}
+
 /**
  * Email addresses, found by scanning outward from each `@` (bounded, no regex backtracking:
  * each character is visited a bounded number of times).
@@ -29,6 +35,9 @@ export function findEmails(text: string, out: SensitiveMatch[]): void {
     while (s < at && text.charCodeAt(s) === 46) s++;
     if (s === at || text.charCodeAt(at - 1) === 46) continue;
     if (s > 0 && at - s >= LOCAL_MAX && isLocalChar(text.charCodeAt(s - 1))) continue;
+    // `scheme://user:pass@host` and `ssh://git@host` are URL userinfo, not addresses (mailto: is).
+    const before = text.charCodeAt(s - 1);
+    if ((before === 58 && !text.slice(Math.max(0, s - 7), s).toLowerCase().endsWith('mailto:')) || (before === 47 && text.charCodeAt(s - 2) === 47)) continue;
     let e = at + 1;
     while (e < text.length && e - at <= DOMAIN_MAX && isDomainChar(text.charCodeAt(e))) e++;
     // Trailing dots and hyphens are sentence punctuation.
@@ -37,7 +46,7 @@ export function findEmails(text: string, out: SensitiveMatch[]): void {
     const labels = domain.split('.');
     if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63 || l.startsWith('-') || l.endsWith('-'))) continue;
     const tld = labels[labels.length - 1] ?? '';
-    if (!/^[A-Za-z]{2,24}$/.test(tld) || NOT_TLD.has(tld.toLowerCase())) continue;
+    if (!/^[A-Za-z]{2,24}$/.test(tld) || NOT_TLD.has(tld.toLowerCase()) || reservedDomain(domain)) continue;
     out.push({ type: 'email', kind: 'pii', start: s, end: e, confidence: 0.95, controlId: 'AI-OUT-01' });
     lastEnd = e;
   }

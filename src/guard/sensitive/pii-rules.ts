@@ -1,4 +1,4 @@
-import { cardBrand, IBAN_LENGTHS, ibanValid, luhnValid, ninoPrefixValid, spanishIdValid, ssnValid } from './checksums.js';
+import { cardBrand, IBAN_LENGTHS, ibanValid, luhnValid, ninoPrefixValid, spanishIdValid, ssnValid, WELL_KNOWN_TEST_VALUES } from './checksums.js';
 import type { PatternRule } from './sensitive-match.js';
 
 const pii = { kind: 'pii' } as const;
@@ -14,10 +14,15 @@ function phoneGroups(s: string): string[] {
   return s.split(/[ ().-]/).filter((g) => g.length > 0);
 }
 
+/** 1234567890-style placeholders. */
+function sequentialDigits(digits: string): boolean {
+  return digits.includes('23456789') || digits.includes('98765432') || /^(\d)\1+$/.test(digits);
+}
+
 function e164Plausible(m: RegExpExecArray): boolean | number {
   const s = m[0];
   const digits = digitsOf(s);
-  if (digits.length < 8 || digits.length > 15) return false;
+  if (digits.length < 8 || digits.length > 15 || sequentialDigits(digits)) return false;
   if (/[ .-]{2}|\(\(|\)\)/.test(s)) return false;
   const opens = s.split('(').length - 1;
   if (opens !== s.split(')').length - 1 || opens > 1) return false;
@@ -92,6 +97,7 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
         const s = m[0];
         const digits = digitsOf(s);
         if (digits.length < 13 || digits.length > 19 || !luhnValid(digits) || !cardBrand(digits)) return false;
+        if (WELL_KNOWN_TEST_VALUES.has(digits)) return false;
         const seps = new Set(s.replace(/[0-9]/g, ''));
         if (seps.size > 1) return false;
         if (seps.size === 0) return 0.75;
@@ -111,7 +117,7 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
         if (!(compact.slice(0, 2) in IBAN_LENGTHS)) return false;
         // Spaced form groups by four.
         if (m[0].includes(' ') && m[0].split(' ').slice(0, -1).some((g) => g.length !== 4)) return false;
-        return ibanValid(compact);
+        return ibanValid(compact) && !WELL_KNOWN_TEST_VALUES.has(compact);
       },
     },
     {
@@ -167,8 +173,9 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
       ...pii,
       type: 'phone',
       confidence: 0.85,
-      // French national format: 01 23 45 67 89.
-      pattern: /(?<![0-9A-Za-z_+.-])0[1-9](?: [0-9]{2}){4}(?![0-9A-Za-z_-]|\.[0-9])/g,
+      // French national format: 01 23 45 67 89 (not byte dumps like `01 02 03 04 05`).
+      pattern: /(?<![0-9A-Za-z_+.-])0[1-9](?: [0-9]{2}){4}(?![0-9A-Za-z_-]|\.[0-9]| [0-9])/g,
+      validate: (m) => m[0].split(' ').filter((g) => g.startsWith('0')).length < 3 && !sequentialDigits(digitsOf(m[0])),
     },
     {
       ...pii,
@@ -198,11 +205,12 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
         ...pii,
         type: 'ipv4',
         confidence: 0.7,
-        pattern: /(?<![0-9A-Za-z_.-])[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9A-Za-z_-]|\.[0-9])/g,
+        // Not CIDR ranges (`10.0.0.0/8`): those describe networks, not a host.
+        pattern: /(?<![0-9A-Za-z_.-])[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9A-Za-z_-]|\.[0-9]|\/[0-9])/g,
         hints: ['.'],
         validate: (m) => {
           const o = ipv4Octets(m[0]);
-          if (!o || ipv4Trivial(o)) return false;
+          if (!o || ipv4Trivial(o) || o[3] === 0) return false;
           return ipMode === 'all' || !ipv4Internal(o);
         },
       },
@@ -210,7 +218,7 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
         ...pii,
         type: 'ipv6',
         confidence: 0.7,
-        pattern: /(?<![0-9A-Za-z_:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{1,35}(?![0-9A-Za-z_:]|\.[0-9A-Za-z])/g,
+        pattern: /(?<![0-9A-Za-z_:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{1,35}(?![0-9A-Za-z_:]|\.[0-9A-Za-z]|\/[0-9])/g,
         hints: [':'],
         validate: (m) => {
           if (!ipv6Valid(m[0])) return false;

@@ -37,7 +37,10 @@ export function extractLinks(text: string): ExtractedLink[] {
   }
   if (text.includes(']:')) {
     const defs = new Map<string, string>();
-    each(REF_DEF, text, (m) => defs.set((m[1] ?? '').toLowerCase(), m[2] ?? ''));
+    each(REF_DEF, text, (m) => {
+      defs.set((m[1] ?? '').toLowerCase(), m[2] ?? '');
+      covered.push({ start: m.index, end: m.index + m[0].length });
+    });
     if (defs.size > 0) {
       each(REF_IMAGE, text, (m) => {
         if (text[m.index + m[0].length] === '(') return;

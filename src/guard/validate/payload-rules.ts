@@ -88,7 +88,7 @@ const RULES: readonly PayloadRule[] = [
     targets: ['sql'],
     category: 'sql_comment_trick',
     score: 0.8,
-    pattern: /['"]\s{0,4}(?:--|#|\/\*)|[A-Za-z]\/\*[^*]{0,100}\*\/[A-Za-z]/g,
+    pattern: /['"]\s{0,4}(?:--|#|\/\*)|;\s{0,4}--|[A-Za-z]\/\*[^*]{0,100}\*\/[A-Za-z]/g,
     message: 'comment used to cut or split a statement',
   },
   {
