@@ -45,7 +45,8 @@ export const AUDIT_DEFAULTS = {
   signingKey: '.attest/audit-signing.key',
 } as const;
 
-const isoDate = { type: 'string', format: 'date-time' } as const;
+// A pattern rather than format: 'date-time', so the config loader's ajv needs no format plugin.
+const isoDate = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]{2,18}(Z|[+-][0-9]{2}:?[0-9]{2})?)?$' } as const;
 
 /** JSON Schema of the `audit:` section. */
 export const auditConfigSchema = {

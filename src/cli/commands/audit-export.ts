@@ -1,0 +1,148 @@
+/**
+ * `attest audit export --to <kind>`: stream audit events to a SIEM with a durable cursor.
+ * Secrets come from the environment only (never flags, so they stay out of `ps` and shell history).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { defineCommand } from 'citty';
+import { AttestError } from '../../core/errors.js';
+import type { AuditConfig } from '../../audit/config-schema.js';
+import type { Exporter } from '../../audit/exporters/exporter.js';
+import type { ExporterKind } from '../../audit/exporters/registry.js';
+import { colors, printJson, progress, warn } from '../_output.js';
+import { intFlag, resolveAuditConfig, storeArgs } from './_audit-options.js';
+
+const KINDS = 'ocsf | syslog | splunk | elastic | otlp | webhook';
+
+export const exportArgs = {
+  ...storeArgs,
+  to: { type: 'string', required: true, description: `destination: ${KINDS}` },
+  once: { type: 'boolean', description: 'export what is there and stop (default)' },
+  follow: { type: 'boolean', alias: 'f', description: 'keep exporting new events until interrupted' },
+  name: { type: 'string', description: 'cursor name for this destination (default: the --to kind); one cursor per name' },
+  url: { type: 'string', description: 'endpoint: http(s)://… for splunk/elastic/otlp/webhook, udp|tcp|tls://host:port for syslog (env ATTEST_EXPORT_URL)' },
+  out: { type: 'string', alias: 'o', description: 'ocsf: output file (rotated), or - for stdout (default)' },
+  ca: { type: 'string', description: 'PEM CA bundle to trust for https:// and tls:// endpoints' },
+  index: { type: 'string', description: 'elastic: index (default attest-audit); splunk: index' },
+  sourcetype: { type: 'string', description: 'splunk: sourcetype (default attest:audit)' },
+  'splunk-ack': { type: 'boolean', description: 'splunk: wait for indexer acknowledgement of every batch' },
+  hostname: { type: 'string', description: 'syslog: HOSTNAME field (default: this host)' },
+  facility: { type: 'string', description: 'syslog: facility number 0-23 (default 13, log audit)' },
+  'batch-size': { type: 'string', description: 'events per batch (default 500)' },
+  'max-attempts': { type: 'string', description: 'attempts per batch before giving up, 0 = forever (default 8; --follow default 0)' },
+  'poll-interval': { type: 'string', description: '--follow: milliseconds between polls for new events (default 1000)' },
+  'max-bytes': { type: 'string', description: 'ocsf file: rotate at this size (default 104857600)' },
+  keep: { type: 'string', description: 'ocsf file: rotated files to keep (default 5)' },
+  'state-dir': { type: 'string', description: 'where cursors live (default: the audit database directory, else .attest)' },
+  json: { type: 'boolean', description: 'print the summary as JSON' },
+  quiet: { type: 'boolean', alias: 'q', description: 'print nothing but errors' },
+} as const;
+
+type ExportFlags = { [K in keyof typeof exportArgs]?: (typeof exportArgs)[K]['type'] extends 'boolean' ? boolean : string };
+
+function need(value: string | undefined, what: string, where: string): string {
+  if (!value) throw new AttestError('BAD_INPUT', `${what} is required`, { where });
+  return value;
+}
+
+/** `k=v,k2=v2` (OTEL_EXPORTER_OTLP_HEADERS format) to a header map. */
+export function parseHeaderList(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (raw ?? '').split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    out[decodeURIComponent(part.slice(0, eq).trim()).toLowerCase()] = decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** Build the exporter the flags and environment describe. */
+export async function exporterFromFlags(args: ExportFlags, env: NodeJS.ProcessEnv): Promise<Exporter> {
+  const { createExporter, isExporterKind } = await import('../../audit/exporters/registry.js');
+  const kind = args.to ?? '';
+  if (!isExporterKind(kind)) throw new AttestError('BAD_INPUT', `unknown destination "${kind.slice(0, 40)}"; use one of ${KINDS}`, { where: '--to' });
+  const ca = args.ca ? await readFile(args.ca, 'utf8').catch((err: Error) => Promise.reject(new AttestError('NOT_FOUND', err.message, { where: args.ca ?? '--ca' }))) : undefined;
+  const url = args.url ?? env.ATTEST_EXPORT_URL;
+  const k: ExporterKind = kind;
+  switch (k) {
+    case 'ocsf':
+      return createExporter('ocsf', { path: args.out, ...(args['max-bytes'] ? { maxBytes: intFlag(args['max-bytes'], '--max-bytes') as number } : {}), ...(args.keep ? { keep: intFlag(args.keep, '--keep') as number } : {}) });
+    case 'syslog': {
+      const facility = intFlag(args.facility, '--facility');
+      if (facility !== undefined && facility > 23) throw new AttestError('BAD_INPUT', 'facility must be 0-23', { where: '--facility' });
+      const { hostname } = await import('node:os');
+      return createExporter('syslog', { url: need(url, '--url (udp|tcp|tls://host:port)', '--url'), ca, hostname: args.hostname ?? hostname(), ...(facility !== undefined ? { facility } : {}) });
+    }
+    case 'splunk':
+      return createExporter('splunk', { url: need(url, '--url', '--url'), token: need(env.ATTEST_SPLUNK_TOKEN, 'env ATTEST_SPLUNK_TOKEN', 'splunk'), index: args.index, sourcetype: args.sourcetype, useAck: Boolean(args['splunk-ack']), ca });
+    case 'elastic':
+      return createExporter('elastic', { url: need(url, '--url', '--url'), index: args.index ?? 'attest-audit', apiKey: env.ATTEST_ELASTIC_API_KEY, username: env.ATTEST_ELASTIC_USERNAME, password: env.ATTEST_ELASTIC_PASSWORD, ca });
+    case 'otlp':
+      return createExporter('otlp', { url: need(url ?? env.OTEL_EXPORTER_OTLP_ENDPOINT, '--url', '--url'), headers: parseHeaderList(env.ATTEST_OTLP_HEADERS ?? env.OTEL_EXPORTER_OTLP_HEADERS), ca });
+    case 'webhook':
+      return createExporter('webhook', { url: need(url, '--url', '--url'), secret: need(env.ATTEST_WEBHOOK_SECRET, 'env ATTEST_WEBHOOK_SECRET', 'webhook'), ca });
+  }
+}
+
+/** Default directory for cursors: beside the SQLite database, else `.attest`. */
+export function stateDirFor(config: AuditConfig, flag: string | undefined): string {
+  if (flag) return flag;
+  if ((config.store ?? 'sqlite') === 'sqlite') return dirname(config.path ?? '.attest/audit.db');
+  return '.attest';
+}
+
+export default defineCommand({
+  meta: { name: 'export', description: `Stream audit events to a SIEM (${KINDS}) with retry, backoff and a durable cursor; exit 1 when a batch cannot be delivered.` },
+  args: exportArgs,
+  async run({ args }) {
+    if (args.once && args.follow) throw new AttestError('BAD_INPUT', '--once and --follow exclude each other', { where: '--follow' });
+    const config = await resolveAuditConfig(args);
+    const batchSize = intFlag(args['batch-size'], '--batch-size') ?? 500;
+    if (batchSize < 1 || batchSize > 50_000) throw new AttestError('BAD_INPUT', 'batch size must be 1-50000', { where: '--batch-size' });
+    const attempts = intFlag(args['max-attempts'], '--max-attempts') ?? (args.follow ? 0 : 8);
+    const pollIntervalMs = intFlag(args['poll-interval'], '--poll-interval') ?? 1000;
+    const exporter = await exporterFromFlags(args, process.env);
+    const { FileCursorStore, cursorPath } = await import('../../audit/exporters/file-cursor-store.js');
+    const { runExport } = await import('../../audit/exporters/export-runner.js');
+    const { openStore } = await import('../../audit/adapters/open-store.js');
+    const cursor = new FileCursorStore(cursorPath(stateDirFor(config, args['state-dir']), args.name ?? exporter.kind));
+    const toStdout = exporter.kind === 'ocsf' && exporter.target === 'stdout';
+    if (toStdout && args.json) throw new AttestError('BAD_INPUT', '--json and OCSF to stdout would mix; write OCSF to a file with --out', { where: '--json' });
+    const store = await openStore(config, { readOnly: true, checkpoint: { onClose: false, everySeconds: 0, everyEvents: 0 } });
+    const ac = new AbortController();
+    const stop = (): void => ac.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const bar = args.quiet ? { update() {}, done() {} } : progress();
+    try {
+      const summary = await runExport({
+        store,
+        exporter,
+        cursor,
+        batchSize,
+        retry: { maxAttempts: attempts === 0 ? Number.POSITIVE_INFINITY : attempts },
+        follow: Boolean(args.follow),
+        pollIntervalMs,
+        signal: ac.signal,
+        onBatch: (b) => bar.update(`exported ${b.delivered} events (seq ${b.lastSeq}) to ${exporter.target}`),
+        onRetry: (r) => {
+          if (!args.quiet) warn(`${exporter.target}: ${r.error.message}; retry ${r.attempt} in ${r.delayMs} ms`);
+        },
+      });
+      bar.done();
+      if (args.json) printJson(summary);
+      else if (!args.quiet) {
+        const c = colors(toStdout ? process.stderr : process.stdout);
+        const line = `${c.green('exported')} ${summary.delivered} events to ${summary.target} (${summary.semantics}; seq ${summary.fromSeq}→${summary.toSeq}, ${summary.batches} batches, ${summary.retries} retries${summary.skipped ? `, ${summary.skipped} already there` : ''})\n`;
+        (toStdout ? process.stderr : process.stdout).write(line);
+      }
+      return 0;
+    } finally {
+      bar.done();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await exporter.close();
+      await store.close();
+    }
+  },
+});
