@@ -116,3 +116,19 @@ export function hostOf(urlOrHost: string): string {
   const end = s.search(/[/?#\s]/);
   return normalizeHost(end === -1 ? s : s.slice(0, end));
 }
+
+/** Registrable domains (last two labels) of every provider host: a cheap pre-filter for text. */
+export const PROVIDER_DOMAIN_HINTS: readonly string[] = [
+  ...new Set(
+    PROVIDER_HOSTS.map((h) => {
+      const labels = h.host.replace(/^-/, '').split('.');
+      return labels.slice(-2).join('.');
+    }),
+  ),
+];
+
+/** True when `text` might name a provider host (case-insensitive on the domain hints). */
+export function mightMentionProviderHost(text: string): boolean {
+  const lower = text.toLowerCase();
+  return PROVIDER_DOMAIN_HINTS.some((d) => lower.includes(d));
+}
