@@ -39,6 +39,10 @@ function actionFor(c: AssessedControl, triggers: readonly EvidenceRef[]): string
     const more = places.length > MAX_LOCATIONS_IN_ACTION ? ` and ${places.length - MAX_LOCATIONS_IN_ACTION} more` : '';
     action += `: ${shown}${more}`;
   }
+  const unreviewed = triggers.flatMap((t) => (t.kind === 'vendor' && t.grade === undefined ? [t.name] : []));
+  if (unreviewed.length > 0) action += `; review ${unreviewed.join(', ')} with attest vendor`;
+  const failing = triggers.flatMap((t) => (t.kind === 'vendor' && t.grade !== undefined && !['A', 'B', 'C'].includes(t.grade) ? [`${t.name} (grade ${t.grade})`] : []));
+  if (failing.length > 0) action += `; close the gaps of ${failing.join(', ')}`;
   const missing = triggers.flatMap((t) => (t.kind === 'missing-answer' ? [t.key] : []));
   if (c.status === 'unknown' && missing.length > 0) {
     action += `; if this is already in place, answer ${missing.map((k) => `\`${k}\``).join(', ')} in attest.yaml (attest init)`;

@@ -50,7 +50,7 @@ export function renderAssessSnapshot(r: AssessReport, palette: AssessPalette = P
   out.push(p.bold(clip(title, SNAPSHOT_WIDTH - gradeText.length - 1)) + ' '.repeat(pad) + tint(p, r.overall.score)(p.bold(gradeText)));
   const c = r.overall.counts;
   const counts = `${r.controls.length} controls: ${c.met} met · ${c.partial} partial · ${c['not-met']} not met · ${c.unknown} unknown · ${c['not-applicable']} n/a`;
-  const sources = r.sources.map((s) => `${s.kind} (${s.confidence})`).join(', ');
+  const sources = r.sources.map((s) => s.kind).join(', ');
   out.push(p.dim(clip(`${counts} · evidence: ${sources}`, SNAPSHOT_WIDTH)));
   out.push('');
   for (const f of r.frameworks.slice(0, MAX_FRAMEWORKS)) {

@@ -1,7 +1,7 @@
 /**
  * Vendors to review, pre-filled from the inventory: model providers (SDKs, provider
- * endpoints, models with a known provider), hosted vector stores (data providers) and
- * MCP servers.
+ * endpoints, models with a known provider), vector-store services not also run from a
+ * container image here (data providers), MCP servers and agent plugins.
  */
 import type { Component, DiscoverResult } from '../../discover/model.js';
 import type { VendorKind } from './vendor-questionnaire.js';
@@ -15,19 +15,20 @@ export interface DiscoveredVendor {
   readonly seenAt: readonly string[];
 }
 
-function vendorOf(c: Component): { name: string; kind: VendorKind } | undefined {
+function vendorOf(c: Component, selfHosted: ReadonlySet<string>): { name: string; kind: VendorKind } | undefined {
   switch (c.type) {
     case 'sdk':
     case 'provider-endpoint':
     case 'model':
-    case 'framework':
       return c.provider ? { name: c.provider, kind: 'model-provider' } : undefined;
     case 'vectorstore':
-      return c.provider && c.properties?.hosted !== 'false' ? { name: c.provider, kind: 'data-provider' } : undefined;
+      // A vector store also run from a container image here is self-hosted, not a third party.
+      return c.provider && !selfHosted.has(c.provider) && c.properties?.hosted !== 'false' ? { name: c.provider, kind: 'data-provider' } : undefined;
     case 'mcp-server':
       return { name: c.name, kind: 'mcp-server' };
     case 'tool':
       return c.properties?.plugin === 'true' ? { name: c.name, kind: 'plugin' } : undefined;
+    case 'framework': // a library; its provider shows up through SDKs and models
     case 'runtime':
     case 'agent':
     case 'model-file':
@@ -39,8 +40,9 @@ function vendorOf(c: Component): { name: string; kind: VendorKind } | undefined 
 /** Vendors implied by a discover result, sorted by kind then name. */
 export function discoveredVendors(result: DiscoverResult): DiscoveredVendor[] {
   const byKey = new Map<string, { name: string; kind: VendorKind; refs: Set<string>; seenAt: string[] }>();
+  const selfHosted = new Set(result.components.filter((c) => c.type === 'vectorstore' && c.ecosystem === 'docker' && c.provider).map((c) => c.provider as string));
   for (const c of result.components) {
-    const v = vendorOf(c);
+    const v = vendorOf(c, selfHosted);
     if (!v) continue;
     const key = `${v.kind}:${v.name.toLowerCase()}`;
     const entry = byKey.get(key) ?? { ...v, refs: new Set<string>(), seenAt: [] };

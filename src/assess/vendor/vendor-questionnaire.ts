@@ -68,7 +68,7 @@ export const VENDOR_QUESTIONS: readonly VendorQuestion[] = [
     key: 'incident_notification_hours', text: 'Within how many hours does the vendor commit to notify you of a security incident?', type: 'choice',
     choices: ['24', '48', '72', 'none'], kinds: ALL, controlId: 'AI-VND-01', severity: 'medium',
     frameworks: { soc2: ['CC9.2', 'CC7.4'], 'nist-ai-rmf': ['GOVERN 6.2'], 'iso-42001': ['A.10.2'] },
-    fix: 'Add a contractual security-incident notification window of 72 hours or less',
+    fix: 'Add a contractual security-incident notification window of 48 hours or less',
   },
   {
     key: 'security_review_current', text: 'Has the vendor been security-reviewed in the last 12 months?', type: 'boolean',
