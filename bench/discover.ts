@@ -11,7 +11,8 @@
  *     with /usr/bin/time for its peak RSS.
  * and prints files/s, MB/s, peak RSS and the discover/rg ratio (median of three).
  *
- * Options: --projects N (small tree size, default 500 ≈ 50k files), --runs N (default 3), --regen.
+ * Options: --projects N (small tree size, default 500 ≈ 50k files), --runs N (default 3), --regen,
+ * --profile (also time each scanner family alone on the small tree).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,9 +27,12 @@ const TREE_VERSION = 3;
 if (process.argv[2] === '--child') {
   const { discoverPaths, FILE_SCANNERS } = await import('../src/discover/index.js');
   const root = process.argv[3] as string;
-  // Time spent inside each scanner family's scan() (the walk and reads are outside it).
+  const only = process.argv[4]; // a scanner family (`keys`, `source` …), or `none`: for --profile
+  const family = (name: string) => name.split(/[-/]/)[0] as string;
+  // Wall time inside each family's scan(); with concurrent files this over-counts (awaits overlap): see --profile.
   const perScanner: Record<string, number> = {};
-  const scanners = FILE_SCANNERS.map((s) => ({
+  const selected = only === undefined ? FILE_SCANNERS : FILE_SCANNERS.filter((s) => family(s.name) === only);
+  const scanners = selected.map((s) => ({
     name: s.name,
     wants: (p: string, size: number) => s.wants(p, size),
     scan: async (f: Parameters<typeof s.scan>[0]) => {
@@ -36,8 +40,7 @@ if (process.argv[2] === '--child') {
       try {
         return await s.scan(f);
       } finally {
-        const family = s.name.split(/[-/]/)[0] as string;
-        perScanner[family] = (perScanner[family] ?? 0) + performance.now() - t;
+        perScanner[family(s.name)] = (perScanner[family(s.name)] ?? 0) + performance.now() - t;
       }
     },
   }));
@@ -228,9 +231,9 @@ interface Run {
   extra?: Record<string, unknown>;
 }
 
-function runDiscover(root: string): Run {
+function runDiscover(root: string, only?: string): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root, ...(only ? [only] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`discover child failed: ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
@@ -282,6 +285,16 @@ for (const size of [projects, projects * 2]) {
   rows.push(line(`discover, ${size} projects`, d), line(`rg, ${size} projects`, g));
   rows.push(`| ratio discover/rg | | | ${(d.ms / g.ms).toFixed(2)}x | ${(d.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
   process.stderr.write(`${size} projects: discover ${JSON.stringify(d.extra)}; rg ${JSON.stringify(g.extra)}\n`);
+}
+if (process.argv.includes('--profile')) {
+  // Where discover's time goes: the small tree with one scanner family at a time (CPU seconds).
+  const tree = ensureTree(projects, false);
+  const families = ['none', 'manifest', 'source', 'deploy', 'mcp', 'model', 'network', 'keys'];
+  rows.push('', '| scanners | wall s | CPU s |', '| --- | ---: | ---: |');
+  for (const f of families) {
+    const r = median(Array.from({ length: runs }, () => runDiscover(tree.root, f)));
+    rows.push(`| ${f === 'none' ? 'none (walk + stat only)' : `${f} only`} | ${(r.ms / 1000).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(2)} |`);
+  }
 }
 process.stdout.write(`signature strings: ${patterns.length}; runs: median of ${runs} after one warm-up each\n\n`);
 process.stdout.write(`load average at start: ${LOAD_AT_START}\n\n`);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,23 @@ describe('attest discover flags', async () => {
     const paths = result.components.flatMap((c) => c.evidence.map((e) => e.path));
     expect(paths.every((p) => p.startsWith('web/') || p.startsWith('svc/'))).toBe(true);
     expect(paths).toContain('svc/requirements.txt');
+  });
+
+  it.runIf(process.platform === 'linux')('--host adds a runtime running on this machine (a stand-in process named `ollama serve`)', async () => {
+    const fake = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'serve'], { argv0: 'ollama', stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const r = await cli([MINI, '--host', '--json', '--out-dir', join(out, 'host')]);
+      expect(r.code, r.stderr).toBe(0);
+      const result = JSON.parse(r.stdout) as DiscoverResult;
+      const runtime = result.components.find((c) => c.type === 'runtime' && c.evidence.some((e) => e.path === `host:process/${fake.pid}`));
+      expect(runtime?.name).toBe('ollama');
+      expect(result.components.map((c) => c.ref)).toContain('sdk:npm:openai');
+      const without = JSON.parse((await cli([MINI, '--json', '--out-dir', join(out, 'host')])).stdout) as DiscoverResult;
+      expect(without.components.some((c) => c.evidence.some((e) => e.path.startsWith('host:')))).toBe(false);
+    } finally {
+      fake.kill();
+    }
   });
 
   it.each([
