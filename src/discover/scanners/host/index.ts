@@ -1,3 +1,4 @@
 import type { HostScanner } from '../../model.js';
+import { hostRuntimeScanner } from './host-runtime-scanner.js';
 
-export const hostScanners: readonly HostScanner[] = [];
+export const hostScanners: readonly HostScanner[] = [hostRuntimeScanner];
