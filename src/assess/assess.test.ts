@@ -176,3 +176,31 @@ describe('assess: vendor reviews as evidence', () => {
     expect(control(stubOnly, 'AI-VND-01').status).toBe('unknown');
   });
 });
+
+describe('assess: guard and audit settings as configured evidence', () => {
+  it('the default guard policy meets the injection and output controls at 90% credit; canaries need a list', () => {
+    const r = run({ runtimeConfig: { guard: {} } });
+    expect(control(r, 'AI-INJ-01')).toMatchObject({ status: 'met', confidence: 'configured', credit: 0.9, decidedBy: 'config' });
+    expect(control(r, 'AI-INJ-02').status).toBe('met');
+    expect(control(r, 'AI-OUT-01').status).toBe('met');
+    expect(control(r, 'AI-OUT-02')).toMatchObject({ status: 'partial', reason: 'canary detector on with 0 canaries' });
+    expect(control(r, 'AI-VAL-01').status).toBe('partial');
+    // A guard policy says nothing about whether calls go through it: the finding still decides.
+    expect(control(r, 'AI-GW-01').status).toBe('not-met');
+  });
+
+  it('turning detectors off or to allow is read as such', () => {
+    const guard = { detectors: { injection: { action: { input: 'allow' } }, pii: { enabled: false } }, canaries: ['CANARY-123'] };
+    const r = run({ runtimeConfig: { guard } });
+    expect(control(r, 'AI-INJ-01').status).toBe('not-met');
+    expect(control(r, 'AI-INJ-02').status).toBe('met');
+    expect(control(r, 'AI-OUT-01')).toMatchObject({ status: 'partial', reason: 'output detectors on: secrets (of secrets, pii)' });
+    expect(control(r, 'AI-OUT-02').status).toBe('met');
+  });
+
+  it('audit retention and signed checkpoints meet AI-LOG-03', () => {
+    expect(control(run({ runtimeConfig: { audit: { retentionDays: 400, checkpoint: { everyEvents: 1000 } } } }), 'AI-LOG-03').status).toBe('met');
+    expect(control(run({ runtimeConfig: { audit: { retentionDays: 400 } } }), 'AI-LOG-03').status).toBe('partial');
+    expect(control(run({ runtimeConfig: {} }), 'AI-LOG-03').status).toBe('unknown');
+  });
+});

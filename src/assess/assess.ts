@@ -15,6 +15,7 @@ import { inventoryProfile, type InventoryProfile } from './inventory-profile.js'
 import type { AssessedControl, AssessReport, InventorySummary } from './report-model.js';
 import { credit, grade, score, SEVERITY_WEIGHT } from './scoring.js';
 import { answersEvidenceSource, type Answers } from './sources/answers-evidence-source.js';
+import { configEvidenceSource } from './sources/config-evidence-source.js';
 import { discoverEvidenceSource } from './sources/discover-evidence-source.js';
 import { vendorsEvidenceSource } from './sources/vendors-evidence-source.js';
 import { discoveredVendors } from './vendor/discovered-vendors.js';
@@ -25,6 +26,8 @@ export interface AssessInput {
   readonly answers?: Answers;
   /** Where the answers came from (display), e.g. `attest.yaml`. */
   readonly answersFile?: string;
+  /** The `guard:` and `audit:` sections of attest.yaml, as validated (absent: not configured). */
+  readonly runtimeConfig?: { readonly guard?: unknown; readonly audit?: unknown };
   /** Vendor reviews from attest.yaml `vendors:` (absent: no vendor evidence). */
   readonly vendors?: readonly VendorEntry[];
   /** Further evidence (gateway config, audit statistics, red-team results …). */
@@ -75,6 +78,8 @@ export function assess(input: AssessInput): AssessReport {
   const sources: EvidenceSource[] = [];
   if (input.discover) sources.push(discoverEvidenceSource(input.discover, `attest discover of ${input.discover.roots.join(', ') || '.'}`));
   if (input.answers) sources.push(answersEvidenceSource(answers, controls, input.answersFile ?? 'attest.yaml answers'));
+  const rc = input.runtimeConfig;
+  if (rc && (rc.guard !== undefined || rc.audit !== undefined)) sources.push(configEvidenceSource(rc, input.answersFile ?? 'attest.yaml'));
   if (input.vendors) sources.push(vendorsEvidenceSource(input.vendors, input.discover ? discoveredVendors(input.discover) : []));
   sources.push(...(input.sources ?? []));
 

@@ -16,6 +16,7 @@ export * from './report-diff.js';
 export * from './assess.js';
 export * from './sources/answers-evidence-source.js';
 export * from './sources/discover-evidence-source.js';
+export * from './sources/config-evidence-source.js';
 export * from './sources/vendors-evidence-source.js';
 export * from './vendor/vendor-questionnaire.js';
 export * from './vendor/discovered-vendors.js';

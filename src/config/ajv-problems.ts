@@ -14,6 +14,8 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') {
     if (value.length > MAX_SHOWN || findProviderKeys(value).length > 0) return `a string of ${value.length} characters`;
+    // A URL with user info may carry a password.
+    if (value.includes('://') && value.includes('@')) return 'a URL with credentials (not shown)';
     return JSON.stringify(value);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -99,7 +101,10 @@ function editDistance(a: string, b: string): number {
 /** Convert ajv errors (run with allErrors) to problems, one per problem, in file order. */
 export function ajvProblems(errors: readonly ErrorObject[], doc: Document, lc: LineCounter): ConfigProblem[] {
   const out: ConfigProblem[] = [];
+  // A failed oneOf/anyOf reports every branch too; keep the one summary line instead.
+  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
   for (const e of errors) {
+    if (alternatives.some((a) => e.schemaPath.startsWith(a) && e.instancePath !== '')) continue;
     const segments = segmentsOf(e.instancePath);
     const value = segments.length === 0 ? doc.toJS() : doc.getIn(segments);
     let path = dottedPath(segments);
@@ -130,6 +135,13 @@ export function ajvProblems(errors: readonly ErrorObject[], doc: Document, lc: L
         break;
       case 'minLength':
         message = 'must not be empty';
+        break;
+      case 'oneOf':
+      case 'anyOf':
+        message = `does not match any allowed form, got ${describeValue(value)}`;
+        break;
+      case 'pattern':
+        message = `has the wrong format, got ${describeValue(value)}`;
         break;
       default:
         message = e.message ?? 'invalid';

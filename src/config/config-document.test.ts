@@ -14,13 +14,13 @@ describe('attest.yaml editing', () => {
   });
 
   it('setting answers keeps comments, other sections and key order', () => {
-    const src = '# top comment\nanswers:\n  # keep me\n  ai_acceptable_use_policy: true # inline\nguard:\n  mode: block # guard comment\n';
+    const src = '# top comment\nanswers:\n  # keep me\n  ai_acceptable_use_policy: true # inline\nguard:\n  allow:\n    domains: [example.com] # guard comment\n';
     const doc = editableDocument(src);
     setAnswers(doc, CONTROLS, { ai_acceptable_use_policy: false, key_rotation_days: '90' });
     const out = String(doc);
     expect(out).toContain('# top comment');
     expect(out).toContain('  # keep me\n  ai_acceptable_use_policy: false # inline');
-    expect(out).toContain('guard:\n  mode: block # guard comment');
+    expect(out).toContain('guard:\n  allow:\n    domains: [ example.com ] # guard comment');
     expect(out).toMatch(/# AI-KEY-03 .*\n.*\n {2}key_rotation_days: 90\n/);
     expect(parseConfig(out).config?.answers).toEqual({ ai_acceptable_use_policy: false, key_rotation_days: 90 });
   });

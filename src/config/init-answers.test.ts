@@ -50,7 +50,7 @@ describe('attest init', () => {
 
   it('re-running keeps existing answers, comments and other sections; re-asks on nonsense', async () => {
     const path = join(dir, 'keep.yaml');
-    await writeFile(path, '# mine\nanswers:\n  ai_acceptable_use_policy: true # set by legal\nguard:\n  mode: monitor\n');
+    await writeFile(path, '# mine\nanswers:\n  ai_acceptable_use_policy: true # set by legal\nguard:\n  detectors:\n    pii: {enabled: false}\n');
     const idx = questions.findIndex(({ q }) => q.key === 'ai_acceptable_use_policy');
     // Enter for everything except one nonsense reply followed by "n" at the policy question.
     const replies = questions.flatMap((_, i) => (i === idx ? ['maybe', 'n'] : ['']));
@@ -62,7 +62,7 @@ describe('attest init', () => {
     const text = await readFile(path, 'utf8');
     expect(text).toContain('# mine');
     expect(text).toContain('ai_acceptable_use_policy: false # set by legal');
-    expect(text).toContain('guard:\n  mode: monitor');
+    expect(text).toContain('guard:\n  detectors:\n    pii: { enabled: false }');
     expect(parseConfig(text).config?.answers).toEqual({ ai_acceptable_use_policy: false });
   });
 

@@ -89,3 +89,33 @@ describe('parseConfig', () => {
     );
   });
 });
+
+describe('parseConfig: the guard and audit sections use their owners\' schemas', () => {
+  it('reports guard and audit problems with lines, one per problem, never echoing URL credentials', () => {
+    const text = [
+      'guard:',
+      '  detectors:',
+      '    injection:',
+      '      action: sometimes',
+      '    bogus: {}',
+      'audit:',
+      '  store: mysql',
+      '  url: mysql://admin:hunter2@db',
+    ].join('\n');
+    const out = lines(text);
+    expect(out).toEqual([
+      'attest.yaml:4:15: guard.detectors.injection.action: does not match any allowed form, got "sometimes"',
+      'attest.yaml:5:5: guard.detectors.bogus: unknown key',
+      'attest.yaml:7:10: audit.store: expected one of sqlite, postgres, got "mysql"',
+      'attest.yaml:8:8: audit.url: has the wrong format, got a URL with credentials (not shown)',
+    ]);
+    expect(out.join('\n')).not.toContain('hunter2');
+  });
+
+  it('accepts valid sections and treats empty ones as absent', () => {
+    const ok = parseConfig('guard:\n  detectors:\n    pii: {enabled: false}\naudit:\n  retentionDays: 400\n');
+    expect(ok.problems).toEqual([]);
+    expect(ok.config).toEqual({ answers: {}, guard: { detectors: { pii: { enabled: false } } }, audit: { retentionDays: 400 } });
+    expect(parseConfig('guard:\naudit:\n').config).toEqual({ answers: {} });
+  });
+});

@@ -66,6 +66,10 @@ export function parseConfig(text: string, controls: readonly Control[] = CONTROL
     const msg = (err as Error).message.split('\n')[0] ?? 'cannot resolve';
     return { problems: [{ path: '', line: 1, column: 1, message: `bad YAML: ${msg}` }], doc };
   }
+  // An empty section (`guard:` with nothing under it) means "not configured".
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [k, v] of Object.entries(data)) if (v === null) delete (data as Record<string, unknown>)[k];
+  }
   const validate = validatorFor(controls);
   if (!validate(data)) return { problems: ajvProblems(validate.errors ?? [], doc, lc), doc };
   const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; vendors?: VendorEntry[] | null };

@@ -2,9 +2,11 @@
  * The attest.yaml sections other parts of Attest own. Each team exports its JSON Schema;
  * this file is the one place that composes them into the attest.yaml schema.
  */
+import { auditConfigSchema } from '../audit/config-schema.js';
+import { guardConfigSchema } from '../guard/policy-schema.js';
 
-/** `guard:` (src/guard/policy-schema.ts once it lands; any object until then). */
-export const guardSectionSchema: object = { type: ['object', 'null'] };
+/** `guard:` — detectors, allow-lists, canaries, routes (src/guard/policy-schema.ts). */
+export const guardSectionSchema: object = guardConfigSchema;
 
-/** `audit:` (src/audit/config-schema.ts once it lands; any object until then). */
-export const auditSectionSchema: object = { type: ['object', 'null'] };
+/** `audit:` — store, retention, legal holds, checkpoints (src/audit/config-schema.ts). */
+export const auditSectionSchema: object = auditConfigSchema;

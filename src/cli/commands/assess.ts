@@ -118,6 +118,7 @@ export default defineCommand({
       discover,
       ...(answers.config ? { answers: answers.config.answers, answersFile: answers.file ?? 'attest.yaml' } : {}),
       ...(answers.config?.vendors ? { vendors: answers.config.vendors } : {}),
+      ...(answers.config ? { runtimeConfig: { guard: answers.config.guard, audit: answers.config.audit } } : {}),
       generatedAt: new Date().toISOString(),
       toolVersion: VERSION,
       subjectName,
