@@ -68,6 +68,11 @@ interface Compiled {
 }
 
 const EMPTY_CONFIG: GuardConfig = {};
+
+/** Append without spreading (a spread of 100k+ items overflows the stack). */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const x of items) into.push(x);
+}
 const compiledCache = new WeakMap<GuardConfig, Map<string, Compiled>>();
 
 /** Canary automaton and allow-lists per (policy, route), built once and reused across calls. */
@@ -105,34 +110,34 @@ export function createScanner(injection: InjectionFn): (input: ScanInput, option
     if (inj) {
       const source = stage === 'input' ? 'direct' : 'indirect';
       const o = { fn: injection, source, onScore: (s: number) => (injectionScore = s), ...(inj.threshold !== undefined ? { threshold: inj.threshold } : {}) } as const;
-      detections.push(...injectionDetector.detect(text, o, inj.action));
+      append(detections, injectionDetector.detect(text, o, inj.action));
     }
     const sec = cfg('secrets');
-    if (sec) detections.push(...secretsDetector.detect(text, {}, sec.action));
+    if (sec) append(detections, secretsDetector.detect(text, {}, sec.action));
     const pii = cfg('pii');
-    if (pii) detections.push(...piiDetector.detect(text, { ...(pii.types ? { types: pii.types } : {}), ...(pii.ip ? { ip: pii.ip } : {}) }, pii.action));
+    if (pii) append(detections, piiDetector.detect(text, { ...(pii.types ? { types: pii.types } : {}), ...(pii.ip ? { ip: pii.ip } : {}) }, pii.action));
     const can = cfg('canary');
     if (can) {
       const matcher = options.canaries?.length ? new CanaryMatcher([...lists.matcher.specs, ...options.canaries]) : lists.matcher;
-      detections.push(...canaryDetector.detect(text, { matcher }, can.action));
+      append(detections, canaryDetector.detect(text, { matcher }, can.action));
     }
     const integ = cfg('prompt-integrity');
-    if (integ && options.integrityCanary !== undefined) detections.push(...promptIntegrityDetector.detect(text, { canary: options.integrityCanary }, integ.action));
+    if (integ && options.integrityCanary !== undefined) append(detections, promptIntegrityDetector.detect(text, { canary: options.integrityCanary }, integ.action));
     const sch = cfg('schema');
-    if (sch && options.schema) detections.push(...schemaDetector.detect(text, { schema: options.schema }, sch.action));
+    if (sch && options.schema) append(detections, schemaDetector.detect(text, { schema: options.schema }, sch.action));
 
     const domains = options.allow?.domains?.length
       ? compileDomainAllowList([...(resolveLists(policy, route).domains ?? []), ...options.allow.domains])
       : lists.domains;
     const url = cfg('url-allowlist');
-    if (url && domains) detections.push(...urlAllowlistDetector.detect(text, { allow: domains }, url.action));
+    if (url && domains) append(detections, urlAllowlistDetector.detect(text, { allow: domains }, url.action));
     const tools = options.allow?.tools ? [...(lists.tools ?? []), ...options.allow.tools] : lists.tools;
     const tool = cfg('tool-allowlist');
-    if (tool && tools && options.toolCalls?.length) detections.push(...toolAllowlistDetector.detect(text, { tools, calls: options.toolCalls }, tool.action));
+    if (tool && tools && options.toolCalls?.length) append(detections, toolAllowlistDetector.detect(text, { tools, calls: options.toolCalls }, tool.action));
     const exf = cfg('exfiltration');
-    if (exf) detections.push(...exfiltrationDetector.detect(text, { allow: domains }, exf.action));
+    if (exf) append(detections, exfiltrationDetector.detect(text, { allow: domains }, exf.action));
     const pay = cfg('payload');
-    if (pay && (pay.targets?.length ?? 0) > 0) detections.push(...payloadDetector.detect(text, { targets: pay.targets ?? [] }, pay.action));
+    if (pay && (pay.targets?.length ?? 0) > 0) append(detections, payloadDetector.detect(text, { targets: pay.targets ?? [] }, pay.action));
 
     return verdictOf(text, detections, injectionScore);
   };

@@ -35,10 +35,10 @@ export interface TextAnalysis {
   readonly evasion: ReadonlySet<EvasionKind>;
 }
 
-function placeHits(original: string, cased: MappedText, folded: MappedText): PlacedHit[] {
+function placeHits(original: string, cased: MappedText, folded: MappedText, source: InjectionSource): PlacedHit[] {
   const perRule = new Map<string, number>();
   const placed: PlacedHit[] = [];
-  for (const hit of matchSignatures(cased, folded)) {
+  for (const hit of matchSignatures(cased, folded, source)) {
     const n = perRule.get(hit.rule) ?? 0;
     if (n >= MAX_HITS_PER_RULE) continue;
     perRule.set(hit.rule, n + 1);
@@ -83,7 +83,7 @@ function windowsFor(length: number, source: InjectionSource): [number, number][]
 export function analyzeText(original: string, model: InjectionModel, source: InjectionSource = 'direct', depth = 0): TextAnalysis {
   const view = normalizeView(original);
   const { cased, folded, evasion } = view;
-  const hits = placeHits(original, cased, folded);
+  const hits = placeHits(original, cased, folded, source);
   const tagHit = tagSmugglingHit(original, view.tagText);
   if (tagHit) hits.push(tagHit);
 
@@ -134,7 +134,7 @@ export interface WindowInstance {
 export function windowInstances(original: string, source: InjectionSource = 'direct'): WindowInstance[] {
   const view = normalizeView(original);
   const { cased, folded, evasion } = view;
-  const hits = placeHits(original, cased, folded);
+  const hits = placeHits(original, cased, folded, source);
   const tagHit = tagSmugglingHit(original, view.tagText);
   if (tagHit) hits.push(tagHit);
   const segments = findEncodedSegments(cased.text);

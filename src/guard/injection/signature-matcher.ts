@@ -1,6 +1,6 @@
 import type { MappedText } from './normalize-text.js';
 import { SIGNATURE_RULES, type SignatureRule } from './signature-rules.js';
-import type { InjectionCategory } from './types.js';
+import type { InjectionCategory, InjectionSource } from './types.js';
 
 /** One signature match. Offsets are into the view named by `view` (`folded` or `cased`). */
 export interface SignatureHit {
@@ -79,7 +79,7 @@ function matchFrom(tokens: readonly Token[], at: number, steps: readonly Readonl
 }
 
 /** Keyword-sequence rules over the folded view. At most one hit per rule per start token. */
-function matchPhraseRules(folded: MappedText, tokens: readonly Token[], hits: SignatureHit[]): void {
+function matchPhraseRules(tokens: readonly Token[], source: InjectionSource, hits: SignatureHit[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const candidates = BY_FIRST_WORD.get((tokens[i] as Token).word);
     if (!candidates) continue;
@@ -88,10 +88,10 @@ function matchPhraseRules(folded: MappedText, tokens: readonly Token[], hits: Si
       const last = matchFrom(tokens, i, steps, compiled.gap);
       if (last < 0) continue;
       const { rule } = compiled;
-      hits.push({ rule: rule.id, category: rule.category, weight: rule.weight, view: 'folded', start: (tokens[i] as Token).start, end: (tokens[last] as Token).end });
+      const weight = source === 'indirect' && rule.indirectWeight !== undefined ? rule.indirectWeight : rule.weight;
+      hits.push({ rule: rule.id, category: rule.category, weight, view: 'folded', start: (tokens[i] as Token).start, end: (tokens[last] as Token).end });
     }
   }
-  void folded;
 }
 
 const CHAT_TEMPLATE_MARKERS = ['<|im_start|>', '<|im_end|>', '<|system|>', '<|endoftext|>', '<<sys>>', '[inst]', '<|begin_of_text|>', '<|start_header_id|>', '<|eot_id|>', '<bos>', '<|assistant|>', '<|user|>'];
@@ -106,6 +106,8 @@ function matchChatTemplates(folded: MappedText, hits: SignatureHit[]): void {
 
 const EXFIL_PLACEHOLDER_WORDS = ['data', 'secret', 'history', 'conversation', 'summary', 'query', 'password', 'key', 'token', 'info', 'chat', 'email', 'user', 'message'];
 
+const URL_STOP = new Set([')', ' ', '\n', '(', ']', '!']);
+
 /** Markdown images / links whose URL carries a query for data: `![x](https://h/p?q=[DATA])`. */
 function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
   const text = cased.text;
@@ -115,7 +117,7 @@ function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
     while (open >= 0 && i - open < 200 && text[open] !== '[' && text[open] !== '\n') open--;
     const isImage = open > 0 && text[open] === '[' && text[open - 1] === '!';
     let j = i + 2;
-    while (j < text.length && j - i < 500 && text[j] !== ')' && text[j] !== ' ' && text[j] !== '\n') j++;
+    while (j < text.length && j - i < 500 && !URL_STOP.has(text[j] as string)) j++;
     const url = text.slice(i + 2, j).toLowerCase();
     const remote = url.startsWith('http') || url.startsWith('//');
     const q = url.indexOf('?');
@@ -225,10 +227,10 @@ function scanSoupLine(text: string, from: number, to: number, hits: SignatureHit
 }
 
 /** Run every signature over a normalised text. Linear in its length (bounded windows, capped lines). */
-export function matchSignatures(cased: MappedText, folded: MappedText): SignatureHit[] {
+export function matchSignatures(cased: MappedText, folded: MappedText, source: InjectionSource = 'direct'): SignatureHit[] {
   const hits: SignatureHit[] = [];
   const tokens = tokenize(folded.text);
-  matchPhraseRules(folded, tokens, hits);
+  matchPhraseRules(tokens, source, hits);
   matchChatTemplates(folded, hits);
   matchMarkdownExfil(cased, hits);
   matchScriptPayloads(folded, hits);

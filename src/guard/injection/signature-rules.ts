@@ -20,6 +20,8 @@ export interface SignatureRule {
   readonly gap?: number;
   /** Two-step rule whose steps may appear in either order. */
   readonly near?: boolean;
+  /** Weight for indirect sources (retrieved documents, tool results), where instructions addressed to the model are themselves suspect. */
+  readonly indirectWeight?: number;
 }
 
 const OVERRIDE_VERBS = 'ignore ignoring ignores disregard disregarding forget forgetting override overriding bypass neglect overlook dismiss nevermind discard';
@@ -36,7 +38,9 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'override-directives', category: 'instruction-override', weight: 0.7, steps: [OVERRIDE_VERBS, DIRECTIVES], gap: 2 },
   { id: 'ignore-the-above', category: 'instruction-override', weight: 0.75, steps: ['ignore disregard forget', 'above previous preceding prior everything'], gap: 1 },
   { id: 'stop-following', category: 'instruction-override', weight: 0.85, steps: ['not stop never longer t', 'follow obey comply adhere abide following obeying complying', `previous prior original system above your any these those openai safety`, DIRECTIVES], gap: 2 },
-  { id: 'new-instructions', category: 'instruction-override', weight: 0.6, steps: ['new updated revised real actual true secret hidden', 'instructions directive directives orders'], gap: 0 },
+  { id: 'new-instructions', category: 'instruction-override', weight: 0.6, steps: ['new updated revised real actual true secret hidden', 'instructions directive directives orders'], gap: 1 },
+  { id: 'in-your-response', category: 'instruction-override', weight: 0.3, indirectWeight: 0.75, steps: ['include insert add append write output print start begin end', 'in at with', 'your', 'response answer reply output'], gap: 6 },
+  { id: 'your-task-is', category: 'instruction-override', weight: 0.2, indirectWeight: 0.6, steps: ['your', 'task job', 'is now'], gap: 1 },
   { id: 'your-new-task', category: 'instruction-override', weight: 0.8, steps: ['your', 'new real actual true only', 'task job goal objective mission purpose instructions'], gap: 0 },
   { id: 'system-override', category: 'instruction-override', weight: 0.85, steps: ['system admin administrator developer root sudo emergency security', 'override overrides'], gap: 1 },
   { id: 'from-now-on', category: 'instruction-override', weight: 0.3, steps: ['from', 'now', 'on'], gap: 0 },

@@ -34,6 +34,32 @@ function utf8Base64(text: string): string {
   return btoa(bin);
 }
 
+const WS = /\s/;
+
+/** Whitespace runs become one marker; markers already in the text are dropped. One pass. */
+function datamark(text: string, marker: string): string {
+  const parts: string[] = [];
+  const m0 = marker.charCodeAt(0);
+  let from = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && WS.test(text[i] ?? ''));
+    const isMarker = c === m0 && (marker.length === 1 || text.startsWith(marker, i));
+    if (!space && !isMarker) {
+      inSpace = false;
+      continue;
+    }
+    if (i > from) parts.push(text.slice(from, i));
+    if (space && !inSpace) parts.push(marker);
+    if (space) inSpace = true;
+    if (isMarker) i += marker.length - 1;
+    from = i + 1;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts.join('');
+}
+
 function need(random: RandomBytes | undefined, mode: SpotlightMode): RandomBytes {
   if (!random) throw new TypeError(`spotlight mode "${mode}" needs a random source`);
   return random;
@@ -55,7 +81,7 @@ export function spotlight(untrusted: string, options: SpotlightOptions): Spotlig
     case 'datamark': {
       const marker = options.marker ?? MARKERS[(need(options.random, 'datamark')(1)[0] ?? 0) % MARKERS.length] ?? '\u02C6';
       // Remove any marker already present so an attacker cannot pre-mark their own text.
-      const content = untrusted.split(marker).join('').replace(/\s+/g, marker);
+      const content = datamark(untrusted, marker);
       return {
         mode: 'datamark',
         content,

@@ -1,4 +1,4 @@
-import type { SensitiveMatch } from './sensitive-match.js';
+import { MAX_MATCHES, type SensitiveMatch } from './sensitive-match.js';
 
 /**
  * A customer-registered canary token or internal document signature.
@@ -83,7 +83,7 @@ export class CanaryMatcher {
   find(text: string, out: SensitiveMatch[] = []): SensitiveMatch[] {
     if (this.specs.length === 0) return out;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < text.length && out.length < MAX_MATCHES; i++) {
       const c = text.charCodeAt(i);
       while (state !== 0 && !this.nodes[state]?.next.has(c)) state = this.nodes[state]?.fail ?? 0;
       state = this.nodes[state]?.next.get(c) ?? 0;

@@ -1,4 +1,4 @@
-import type { SensitiveMatch } from './sensitive-match.js';
+import { MAX_MATCHES, type SensitiveMatch } from './sensitive-match.js';
 
 const LOCAL_MAX = 64;
 const DOMAIN_MAX = 253;
@@ -27,7 +27,7 @@ function reservedDomain(domain: string): boolean {
  */
 export function findEmails(text: string, out: SensitiveMatch[]): void {
   let lastEnd = 0;
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+  for (let at = text.indexOf('@'); at >= 0 && out.length < MAX_MATCHES; at = text.indexOf('@', at + 1)) {
     if (at < lastEnd) continue;
     let s = at;
     while (s > 0 && at - s < LOCAL_MAX && isLocalChar(text.charCodeAt(s - 1))) s--;

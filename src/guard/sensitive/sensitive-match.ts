@@ -34,12 +34,18 @@ export interface PatternRule {
   validate?(m: RegExpExecArray, text: string): boolean | number;
 }
 
-/** Run one pattern rule over text, appending matches. */
+/**
+ * Upper bound on matches collected per call: a verdict needs evidence, not a million spans, and the
+ * cap keeps adversarial inputs (`a@b.io ` × 100k) from turning into allocation storms.
+ */
+export const MAX_MATCHES = 10_000;
+
+/** Run one pattern rule over text, appending matches (stops at MAX_MATCHES). */
 export function runPatternRule(rule: PatternRule, text: string, out: SensitiveMatch[], controlId: ControlId = 'AI-OUT-01'): void {
   if (rule.hints && !rule.hints.some((h) => text.includes(h))) return;
   const re = rule.pattern;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let m = re.exec(text); m !== null && out.length < MAX_MATCHES; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;

@@ -1,4 +1,5 @@
 import type { Finding } from '../detection.js';
+import { MAX_MATCHES } from '../sensitive/sensitive-match.js';
 import { extractLinks, type ExtractedLink } from './link-extractor.js';
 import { checkUrl, type DomainAllowList } from './url-allowlist.js';
 
@@ -35,6 +36,7 @@ const IMAGE_KINDS = new Set<ExtractedLink['kind']>(['markdown-image', 'reference
 export function findExfiltration(text: string, allow: DomainAllowList | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const link of extractLinks(text)) {
+    if (findings.length >= MAX_MATCHES) break;
     if (!/^https?:/i.test(link.url) && !link.url.startsWith('//')) continue;
     const url = link.url.startsWith('//') ? `https:${link.url}` : link.url;
     const check = allow ? checkUrl(url, allow) : undefined;

@@ -1,4 +1,5 @@
 import type { Span } from '../detection.js';
+import { MAX_MATCHES } from '../sensitive/sensitive-match.js';
 
 /** How a URL appears in model output. */
 export type LinkKind = 'markdown-image' | 'markdown-link' | 'reference-image' | 'html-image' | 'html-link' | 'bare';
@@ -14,13 +15,14 @@ const MD_IMAGE = /!\[[^\]\n]{0,500}\]\(\s{0,4}<?([^\s)>]{1,4096})>?(?:\s{1,4}"[^
 const MD_LINK = /(?<!!)\[[^\]\n]{0,500}\]\(\s{0,4}<?([^\s)>]{1,4096})>?(?:\s{1,4}"[^"\n]{0,200}")?\s{0,4}\)?/g;
 const REF_IMAGE = /!\[([^\]\n]{0,500})\](?:\[([^\]\n]{0,100})\])?/g;
 const REF_DEF = /^ {0,3}\[([^\]\n]{1,100})\]:[ \t]{0,8}<?([^\s>]{1,4096})/gm;
-const HTML_IMG = /<img\b[^>]{0,2000}?\bsrc\s{0,4}=\s{0,4}["']?([^"'\s>]{1,4096})/gi;
-const HTML_LINK = /<a\b[^>]{0,2000}?\bhref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,4096})/gi;
+const HTML_IMG = /<img\b[^<>]{0,2000}?\bsrc\s{0,4}=\s{0,4}["']?([^"'\s>]{1,4096})/gi;
+const HTML_LINK = /<a\b[^<>]{0,2000}?\bhref\s{0,4}=\s{0,4}["']?([^"'\s>]{1,4096})/gi;
 const BARE = /https?:\/\/[^\s<>"'`)\]]{1,4096}/gi;
 
 function each(re: RegExp, text: string, f: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) f(m);
+  let n = 0;
+  for (let m = re.exec(text); m !== null && n < MAX_MATCHES; m = re.exec(text), n++) f(m);
 }
 
 /** Every URL in the text with how it is used (images load without a click: the exfiltration channel). */

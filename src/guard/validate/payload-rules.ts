@@ -1,4 +1,5 @@
 import type { Finding } from '../detection.js';
+import { MAX_MATCHES } from '../sensitive/sensitive-match.js';
 
 /** Where model output is headed; decides which payload rules apply. */
 export type PayloadTarget = 'html' | 'markdown' | 'sql' | 'shell';
@@ -147,7 +148,7 @@ export function findPayloads(text: string, targets: readonly PayloadTarget[]): F
     if (!rule.targets.some((t) => targets.includes(t))) continue;
     const re = rule.pattern;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = re.exec(text); m !== null && findings.length < MAX_MATCHES; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
