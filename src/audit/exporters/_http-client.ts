@@ -1,5 +1,6 @@
 // Minimal HTTP(S) POST for the HTTP exporters: node:http/https so a private CA can be passed,
 // bounded response size, timeouts, and network failures mapped to retryable DeliveryErrors.
+import { AttestError } from '../../core/errors.js';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { DeliveryError } from './exporter.js';
@@ -30,9 +31,9 @@ export function parseEndpoint(raw: string, what: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new DeliveryError(`${what}: not a URL`, { retryable: false });
+    throw new AttestError('BAD_CONFIG', 'endpoint is not a URL', { where: what });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DeliveryError(`${what}: must be http(s)`, { retryable: false });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AttestError('BAD_CONFIG', `endpoint must be http(s), not ${url.protocol}`, { where: what });
   return url;
 }
 

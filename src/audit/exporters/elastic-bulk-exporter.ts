@@ -4,6 +4,7 @@
  * delivered: the index holds each event exactly once (idempotent). Items failing with 429/5xx make
  * the batch retry; any other item error stops the export naming the event.
  */
+import { AttestError } from '../../core/errors.js';
 import type { StoredEvent } from '../event.js';
 import { jsonBody, parseEndpoint, post, safeUrl, snippet } from './_http-client.js';
 import { redactSecret } from './_secret.js';
@@ -42,7 +43,7 @@ interface BulkItem {
 }
 
 export function createElasticBulkExporter(opts: ElasticBulkOptions): Exporter {
-  if (!/^[a-z0-9][a-z0-9._-]{0,254}$/.test(opts.index)) throw new DeliveryError(`elastic: invalid index name "${opts.index.slice(0, 60)}"`, { retryable: false });
+  if (!/^[a-z0-9][a-z0-9._-]{0,254}$/.test(opts.index)) throw new AttestError('BAD_CONFIG', `invalid index name "${opts.index.slice(0, 60)}" (lowercase letters, digits, . _ -)`, { where: 'elastic' });
   const url = new URL('/_bulk', parseEndpoint(opts.url, 'elastic'));
   const where = safeUrl(url);
   const headers: Record<string, string> = { 'content-type': 'application/x-ndjson' };

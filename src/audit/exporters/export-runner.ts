@@ -101,7 +101,7 @@ export async function runExport(opts: ExportRunOptions): Promise<ExportSummary> 
           const e = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, { retryable: true, cause: err });
           if (!e.retryable || attempt >= policy.maxAttempts) {
             const why = e.retryable ? `gave up after ${attempt} attempts` : 'receiver refused the batch';
-            throw new AttestError('IO', `${exporter.kind}: ${why} (seq ${pending[0]?.seq}-${last.seq}): ${e.message}`, { where: exporter.target }, { cause: e });
+            throw new AttestError('IO', `${exporter.kind}: ${why} (seq ${pending[0]?.seq}-${last.seq}): ${e.message}`, {}, { cause: e });
           }
           const delayMs = backoffDelay(attempt, policy, random, e.retryAfterMs);
           retries += 1;

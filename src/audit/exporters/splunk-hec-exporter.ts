@@ -5,6 +5,7 @@
  * At-least-once: a resend after a lost acknowledgement duplicates events; every event carries
  * `fields.attest_event_id` to dedupe on (`| dedup attest_event_id`).
  */
+import { AttestError } from '../../core/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '../event.js';
 import { jsonBody, parseEndpoint, post, safeUrl, snippet, type HttpResponse } from './_http-client.js';
@@ -54,7 +55,7 @@ function failure(res: HttpResponse, where: string, token: string): DeliveryError
 }
 
 export function createSplunkHecExporter(opts: SplunkHecOptions): Exporter {
-  if (!opts.token) throw new DeliveryError('splunk: a HEC token is required (ATTEST_SPLUNK_TOKEN)', { retryable: false });
+  if (!opts.token) throw new AttestError('BAD_CONFIG', 'a HEC token is required (env ATTEST_SPLUNK_TOKEN)', { where: 'splunk' });
   const base = parseEndpoint(opts.url, 'splunk');
   const eventUrl = new URL('/services/collector/event', base);
   const channel = opts.channel ?? randomUUID();

@@ -7,6 +7,7 @@
  * the `id` in the `attest@…` structured data). Plain syslog has no application-level ack, so a
  * receiver that reads a batch and then crashes before storing it loses it.
  */
+import { AttestError } from '../../core/errors.js';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
@@ -35,12 +36,12 @@ export function parseSyslogUrl(raw: string): Endpoint {
   try {
     url = new URL(raw);
   } catch {
-    throw new DeliveryError(`syslog: "${raw.slice(0, 100)}" is not a URL (udp://, tcp:// or tls://host:port)`, { retryable: false });
+    throw new AttestError('BAD_CONFIG', `"${raw.slice(0, 100)}" is not a URL (udp://, tcp:// or tls://host:port)`, { where: 'syslog' });
   }
   const proto = url.protocol.slice(0, -1);
-  if (proto !== 'udp' && proto !== 'tcp' && proto !== 'tls') throw new DeliveryError(`syslog: scheme must be udp, tcp or tls, not ${proto}`, { retryable: false });
+  if (proto !== 'udp' && proto !== 'tcp' && proto !== 'tls') throw new AttestError('BAD_CONFIG', `scheme must be udp, tcp or tls, not ${proto}`, { where: 'syslog' });
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!host) throw new DeliveryError('syslog: URL has no host', { retryable: false });
+  if (!host) throw new AttestError('BAD_CONFIG', 'URL has no host', { where: 'syslog' });
   return { proto, host, port: url.port ? Number(url.port) : proto === 'tls' ? 6514 : 514 };
 }
 

@@ -3,6 +3,7 @@
  * with an HMAC-SHA256 signature header and `X-Attest-Delivery: <firstSeq>-<lastSeq>`. Any 2xx is
  * the acknowledgement. At-least-once: receivers dedupe on each event's `id`.
  */
+import { AttestError } from '../../core/errors.js';
 import type { StoredEvent } from '../event.js';
 import { parseEndpoint, post, safeUrl, snippet } from './_http-client.js';
 import { DeliveryError, isRetryableStatus, parseRetryAfter, type Exporter } from './exporter.js';
@@ -22,7 +23,7 @@ export function formatWebhookBody(events: readonly StoredEvent[]): string {
 }
 
 export function createWebhookExporter(opts: WebhookOptions): Exporter {
-  if (!opts.secret || opts.secret.length < 16) throw new DeliveryError('webhook: the signing secret must be at least 16 characters (ATTEST_WEBHOOK_SECRET)', { retryable: false });
+  if (!opts.secret || opts.secret.length < 16) throw new AttestError('BAD_CONFIG', 'the signing secret must be at least 16 characters (env ATTEST_WEBHOOK_SECRET)', { where: 'webhook' });
   const url = parseEndpoint(opts.url, 'webhook');
   const where = safeUrl(url);
   const now = opts.now ?? Date.now;

@@ -83,7 +83,7 @@ describe('IncidentService', () => {
       ['acknowledged', 'oncall@acme', 'looking'],
       ['closed', 'lead@acme', 'guard now blocks'],
     ]);
-    await expect(svc.close(id, { by: 'x' })).rejects.toThrow(/is closed/);
+    await expect(svc.close(id, { by: 'x' })).rejects.toThrow(/incident is closed/);
     await expect(svc.acknowledge('inc-missing', { by: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await svc.list({ status: 'closed' })).map((i) => i.id)).toEqual([id]);
     expect((await store.verify()).ok).toBe(true);

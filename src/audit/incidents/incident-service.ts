@@ -129,9 +129,9 @@ export class IncidentService {
 
   private async transition(id: string, to: IncidentStatus, opts: UpdateOptions): Promise<Incident> {
     const inc = await this.get(id);
-    if (!inc) throw new AttestError('NOT_FOUND', `no incident ${id}`, { where: id });
-    if (inc.status === to && to === 'acknowledged') throw new AttestError('BAD_INPUT', `incident ${id} is already acknowledged`, { where: id });
-    if (!canTransition(inc.status, to)) throw new AttestError('BAD_INPUT', `incident ${id} is ${inc.status}; cannot move it to ${to}`, { where: id });
+    if (!inc) throw new AttestError('NOT_FOUND', 'no such incident (see `attest incident list`)', { where: id });
+    if (inc.status === to && to === 'acknowledged') throw new AttestError('BAD_INPUT', 'incident is already acknowledged', { where: id });
+    if (!canTransition(inc.status, to)) throw new AttestError('BAD_INPUT', `incident is ${inc.status}; cannot move it to ${to}`, { where: id });
     const valid = new Set(incidentCategory(inc.category).checklist.map((c) => c.id));
     const unknown = (opts.tick ?? []).filter((t) => !valid.has(t));
     if (unknown.length > 0) throw new AttestError('BAD_INPUT', `unknown checklist item ${unknown.join(', ')} for ${inc.category} (see \`attest incident show ${id}\`)`, { where: id });

@@ -51,7 +51,8 @@ const COMMON: readonly ChecklistItem[] = [
 ];
 
 function items(list: readonly [ResponsePhase, string, string][]): ChecklistItem[] {
-  return [...list.map(([phase, slug, text]) => ({ id: `${phase}.${slug}`, phase, text })), ...COMMON];
+  const all = [...list.map(([phase, slug, text]) => ({ id: `${phase}.${slug}`, phase, text })), ...COMMON];
+  return all.sort((a, b) => RESPONSE_PHASES.indexOf(a.phase) - RESPONSE_PHASES.indexOf(b.phase));
 }
 
 export const INCIDENT_CATEGORIES: readonly IncidentCategory[] = [

@@ -38,7 +38,7 @@ export const exportArgs = {
   quiet: { type: 'boolean', alias: 'q', description: 'print nothing but errors' },
 } as const;
 
-type ExportFlags = { [K in keyof typeof exportArgs]?: (typeof exportArgs)[K]['type'] extends 'boolean' ? boolean : string };
+type ExportFlags = { [K in keyof typeof exportArgs]?: ((typeof exportArgs)[K]['type'] extends 'boolean' ? boolean : string) | undefined };
 
 function need(value: string | undefined, what: string, where: string): string {
   if (!value) throw new AttestError('BAD_INPUT', `${what} is required`, { where });
@@ -126,7 +126,7 @@ export default defineCommand({
         signal: ac.signal,
         onBatch: (b) => bar.update(`exported ${b.delivered} events (seq ${b.lastSeq}) to ${exporter.target}`),
         onRetry: (r) => {
-          if (!args.quiet) warn(`${exporter.target}: ${r.error.message}; retry ${r.attempt} in ${r.delayMs} ms`);
+          if (!args.quiet) warn(`${r.error.message}; retry ${r.attempt} in ${r.delayMs} ms`);
         },
       });
       bar.done();
