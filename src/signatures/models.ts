@@ -153,10 +153,11 @@ function recogniseBare(id: string): ModelMatch | undefined {
   const lower = id.toLowerCase();
   const parts = lower.split('-');
   if (parts.length > 14) return undefined;
-  return (
+  const m =
     openai(lower, parts) ?? anthropic(lower, parts) ?? google(lower, parts) ?? mistral(lower, parts) ?? cohere(lower, parts) ??
-    xai(lower, parts) ?? deepseek(lower) ?? openWeight(lower) ?? bedrock(lower)
-  );
+    xai(lower, parts) ?? deepseek(lower) ?? openWeight(lower) ?? bedrock(lower);
+  // Matching is case-insensitive; the id stays as written.
+  return m ? { ...m, id } : undefined;
 }
 
 /** Hugging Face orgs whose `org/name` repo ids name models (downloaded at run time; unpinned without `revision=`). */

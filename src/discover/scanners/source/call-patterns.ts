@@ -4,35 +4,18 @@
  * and Java `fineTuning().jobs().create(` are one form. Plain substring tests: linear, no regex.
  */
 
-const TIGHT = new Set(['.', '(', ')', '=', ':', ',']);
-
 /**
- * Normalise code (comments and string contents already blanked): lower-case, drop `_`, drop
- * whitespace around `. ( ) = : ,`, collapse other whitespace to one space, and drop empty `()`.
- * One pass, linear in the input (blanked strings leave long runs of spaces).
+ * Normalise code (comments and string contents already blanked): lower-case, drop `_`, collapse
+ * whitespace, drop the space around `. ( ) = : ,`, and drop empty `()`. Each step is a single
+ * linear regex pass (blanked strings leave long runs of spaces; nothing here backtracks).
  */
 export function normaliseCall(code: string): string {
-  const out: string[] = [];
-  let space = false;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i] ?? '';
-    if (ch === '_') continue;
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
-      space = true;
-      continue;
-    }
-    const last = out[out.length - 1];
-    if (TIGHT.has(ch)) {
-      space = false;
-      if (ch === ')' && last === '(') {
-        out.pop();
-        continue;
-      }
-    } else if (space && last !== undefined && !TIGHT.has(last)) out.push(' ');
-    space = false;
-    out.push(ch.toLowerCase());
-  }
-  return out.join('');
+  return code
+    .toLowerCase()
+    .replace(/_/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([.()=:,]) ?/g, '$1')
+    .replace(/\(\)/g, '');
 }
 
 /** Fine-tuning / model customisation API calls (OpenAI, Azure, Mistral, Together, Bedrock, Vertex, Gemini, Cohere). */

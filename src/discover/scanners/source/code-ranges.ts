@@ -5,7 +5,7 @@
  */
 import type { SourceLanguage } from './source-lexer.js';
 
-export const MAX_SCAN = 50_000;
+export const MAX_SCAN = 20_000;
 
 export interface Extent {
   readonly start: number;

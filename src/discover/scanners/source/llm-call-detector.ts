@@ -6,7 +6,7 @@
 import type { FindingDraft, Observation } from '../../model.js';
 import { FINE_TUNE_CALLS, LLM_CALLS, firstCall, normaliseCall } from './call-patterns.js';
 import { isGatewayUrl } from './endpoint-detector.js';
-import { evidenceAt, hasAiImport, type SourceContext } from './source-context.js';
+import { evidenceAt, hasAiImport, stringsBetween, type SourceContext } from './source-context.js';
 
 /** Modules whose import means the file routes LLM calls through Attest or traces them. */
 const GUARD_MODULES = /^(attest|@attest\/[\w-]+)(\/|\.|$)/;
@@ -36,12 +36,12 @@ export function guardSignal(ctx: SourceContext): GuardSignal | undefined {
     const line = lines[i] ?? '';
     const code = ctx.codeLines[i] ?? '';
     if (BASE_URL_KEYS.test(code)) {
-      const literal = ctx.src.strings.find((s) => s.line === i + 1 && /^[a-z]+:\/\//i.test(s.value));
+      const from = ctx.src.lineStarts[i] ?? 0;
+      const literal = stringsBetween(ctx, from, from + line.length).find((s) => /^[a-z]+:\/\//i.test(s.value));
       if (literal && isGatewayUrl(literal.value)) return 'gateway-base-url';
       if (readsGatewayEnv(line)) return 'gateway-base-url';
     }
-    const norm = normaliseCall(code);
-    if (TRACING_CALLS.some((t) => norm.includes(t))) return 'tracing';
+    if ((code.includes('(') || code.includes('@')) && TRACING_CALLS.some((t) => normaliseCall(code).includes(t))) return 'tracing';
   }
   return undefined;
 }
@@ -61,7 +61,9 @@ export function detectCalls(ctx: SourceContext): Observation {
   const findings: FindingDraft[] = [];
   const guarded = guardSignal(ctx);
   for (let i = 0; i < ctx.codeLines.length; i++) {
-    const norm = normaliseCall(ctx.codeLines[i] ?? '');
+    const code = ctx.codeLines[i] ?? '';
+    if (!code.includes('(')) continue;
+    const norm = normaliseCall(code);
     const ft = firstCall(norm, FINE_TUNE_CALLS);
     if (ft) {
       findings.push({

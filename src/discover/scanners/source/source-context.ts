@@ -5,7 +5,7 @@
 import { findProviderKeys, redactKey } from '../../../signatures/provider-keys.js';
 import type { Evidence } from '../../model.js';
 import type { AiImport, ImportHit } from './import-detector.js';
-import { lineAt, type LexedSource, type SourceLanguage } from './source-lexer.js';
+import { lineAt, type LexedSource, type SourceLanguage, type StringLiteral } from './source-lexer.js';
 
 const SNIPPET_MAX = 160;
 
@@ -47,4 +47,23 @@ export function lineOf(ctx: SourceContext, offset: number): number {
 /** True when the file imports at least one AI package (the context most detectors require). */
 export function hasAiImport(ctx: SourceContext): boolean {
   return ctx.aiImports.length > 0;
+}
+
+/** String literals lying wholly inside [start, end), by binary search (literals are in file order). */
+export function stringsBetween(ctx: SourceContext, start: number, end: number): StringLiteral[] {
+  const all = ctx.src.strings;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: StringLiteral[] = [];
+  for (let i = lo; i < all.length; i++) {
+    const s = all[i];
+    if (!s || s.start >= end) break;
+    if (s.end <= end) out.push(s);
+  }
+  return out;
 }

@@ -37,6 +37,10 @@ const STAR = 42;
 const BACKSLASH = 92;
 const BACKTICK = 96;
 
+/** Characters that can start a comment, string or regex; everything else is skipped fast. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '#/"\'`') SPECIAL[ch.charCodeAt(0)] = 1;
+
 /** Characters after which a `/` in JS starts a regular expression rather than a division. */
 const REGEX_PRECEDERS = new Set('(,=:[!&|?{};+-*%<>~^'.split('').map((c) => c.charCodeAt(0)));
 
@@ -52,12 +56,21 @@ export function lineAt(lineStarts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
+/** Same length, newlines kept, everything else a space (one repeat per line, not one regex match per char). */
+function spaces(segment: string): string {
+  if (!segment.includes('\n')) return ' '.repeat(segment.length);
+  return segment
+    .split('\n')
+    .map((part) => ' '.repeat(part.length))
+    .join('\n');
+}
+
 function blank(text: string, ranges: readonly Range[]): string {
   if (ranges.length === 0) return text;
   const out: string[] = [];
   let pos = 0;
   for (const [s, e] of ranges) {
-    out.push(text.slice(pos, s), text.slice(s, e).replace(/[^\n]/g, ' '));
+    out.push(text.slice(pos, s), spaces(text.slice(s, e)));
     pos = e;
   }
   out.push(text.slice(pos));
@@ -167,6 +180,10 @@ export function lexSource(text: string, lang: SourceLanguage): LexedSource {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c >= 128 || SPECIAL[c] !== 1) {
+      i++;
+      continue;
+    }
     if (hashComments && c === 35 /* # */) {
       const e = text.indexOf('\n', i);
       const end = e < 0 ? n : e;

@@ -10,6 +10,7 @@ import { detectCalls } from './llm-call-detector.js';
 import { detectModels } from './model-detector.js';
 import { evidenceAt, type SourceContext } from './source-context.js';
 import { lexSource, type SourceLanguage } from './source-lexer.js';
+import { mightMentionAi } from './source-prefilter.js';
 import { detectAgentsAndTools } from './tool-detector.js';
 
 /** Larger source files are skipped (generated code); the engine still counts them. */
@@ -37,6 +38,7 @@ function isGenerated(path: string): boolean {
 
 /** Run every detector over one lexed file. */
 export function scanSourceText(path: string, text: string, lang: SourceLanguage, scanner: string): Observation {
+  if (!mightMentionAi(text)) return {};
   const src = lexSource(text, lang);
   const imports = findImports(src, lang);
   const aiImports = findAiImports(src, lang, imports);

@@ -6,7 +6,7 @@
 import { componentRef } from '../../aggregate.js';
 import type { ComponentDraft, FindingDraft, Observation } from '../../model.js';
 import { matchBracket } from './code-ranges.js';
-import { evidenceAt, hasAiImport, lineOf, type SourceContext } from './source-context.js';
+import { evidenceAt, hasAiImport, lineOf, stringsBetween, type SourceContext } from './source-context.js';
 import { capabilitiesOf, fileHasApproval, literalIsSql, toolHasApproval, type Capability } from './tool-capabilities.js';
 import { findTools, type ToolDef } from './tool-finders.js';
 
@@ -44,11 +44,14 @@ function capabilities(ctx: SourceContext, def: ToolDef): Capability[] {
   const caps = capabilitiesOf({ code, withStrings, bareExecIsShell: ctx.lang === 'python' });
   if (!caps.includes('shell') && callsAny(code, shellAliases(ctx))) caps.unshift('shell');
   if (!caps.includes('sql')) {
-    const sqlLiteral = ctx.src.strings.some((s) => def.extents.some((e) => s.start >= e.start && s.end <= e.end) && literalIsSql(s.value));
+    const sqlLiteral = def.extents.some((e) => stringsBetween(ctx, e.start, e.end).some((s) => literalIsSql(s.value)));
     if (sqlLiteral) caps.push('sql');
   }
   return caps;
 }
+
+/** Characters of tool bodies analysed per file; bounds the capability scan on generated code. */
+const TOOL_BODY_BUDGET = 1_000_000;
 
 function framework(ctx: SourceContext, def: ToolDef): string | undefined {
   if (def.via === 'server.tool' || def.via === 'AddTool' || def.via.includes('mcp')) return 'mcp';
@@ -60,8 +63,11 @@ function detectTools(ctx: SourceContext, components: ComponentDraft[], findings:
   const tools = findTools(ctx);
   if (tools.length === 0) return;
   const fileApproval = fileHasApproval(ctx.src.noComments);
+  let budget = TOOL_BODY_BUDGET;
   for (const def of tools) {
-    const caps = capabilities(ctx, def);
+    budget -= def.extents.reduce((n, e) => n + (e.end - e.start), 0);
+    // Past the budget (generated code with thousands of nested tool calls) tools are still listed, unanalysed.
+    const caps = budget >= 0 ? capabilities(ctx, def) : [];
     const fw = framework(ctx, def);
     const c: ComponentDraft = {
       type: 'tool',
@@ -97,12 +103,15 @@ function describe(cap: Capability): string {
   }
 }
 
+const MAX_AGENTS_PER_FILE = 500;
 const AGENT_CTORS =
   /(^|[^\w$.])(AgentExecutor|create_react_agent|createReactAgent|create_agent|createAgent|create_tool_calling_agent|createToolCallingAgent|create_openai_functions_agent|create_openai_tools_agent|initialize_agent|Agent|LlmAgent|AssistantAgent|UserProxyAgent|ConversableAgent|ReActAgent|FunctionAgent|AgentWorkflow|CodeAgent|ToolCallingAgent|ChatCompletionAgent|OpenAIAgent|ToolLoopAgent|Experimental_Agent)\s*(\(|\.from_|\.fromAgentAndTools\s*\(|\.from_tools\s*\()/g;
 
 function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
   const code = ctx.src.code;
+  let count = 0;
   for (const m of code.matchAll(AGENT_CTORS)) {
+    if (++count > MAX_AGENTS_PER_FILE) break;
     const at = m.index + (m[1]?.length ?? 0);
     const ctor = m[2] ?? 'Agent';
     const lineStart = code.lastIndexOf('\n', at - 1) + 1;
@@ -111,8 +120,7 @@ function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
     const ext = matchBracket(code, at, '(', ')');
     let name: string | undefined;
     if (ext) {
-      for (const s of ctx.src.strings) {
-        if (s.start < at || s.end > ext.end) continue;
+      for (const s of stringsBetween(ctx, at, ext.end)) {
         const before = code.slice(Math.max(at, s.start - 16), s.start).replace(/["'\s]/g, '');
         if (before.endsWith('name=') || before.endsWith('name:') || before.endsWith('role=')) {
           name = s.value;

@@ -6,8 +6,16 @@
  * methods and C# `[McpServerTool]`/`[KernelFunction]`, plus prebuilt risky tools (`ShellTool()`).
  */
 import { functionBody, matchBracket, pythonBlock, type Extent } from './code-ranges.js';
-import { lineOf, type SourceContext } from './source-context.js';
+import { lineOf, stringsBetween, type SourceContext } from './source-context.js';
 import type { StringLiteral } from './source-lexer.js';
+
+/** At most this many tool definitions are read per file (bounds the work on generated code). */
+export const MAX_TOOLS_PER_FILE = 500;
+
+/** Candidate call sites examined per file, found or not (each costs a bracket scan). */
+const MAX_CANDIDATES_PER_FILE = 2_000;
+/** Reset by findTools; the finders below run synchronously inside one findTools call. */
+let candidatesLeft = MAX_CANDIDATES_PER_FILE;
 
 export interface ToolDef {
   readonly name: string;
@@ -29,7 +37,7 @@ const PY_CLASS_TOOL = /^[ \t]*class\s+([A-Za-z_]\w{0,80})\s*\([^)\n]{0,200}\bBas
 const PREBUILT = /(^|[^\w.])(ShellTool|PythonREPLTool|WriteFileTool|FileManagementToolkit|CodeInterpreterTool|FileWriterTool|LocalCommandLineCodeExecutor|ShellTools|FileTools|PythonTools|RequestsPostTool|RequestsToolkit|GmailSendMessage|GmailToolkit|SQLDatabaseToolkit|QuerySQLDataBaseTool)\s*\(/g;
 
 function stringsIn(ctx: SourceContext, ext: Extent): StringLiteral[] {
-  return ctx.src.strings.filter((s) => s.start >= ext.start && s.end <= ext.end);
+  return stringsBetween(ctx, ext.start, ext.end);
 }
 
 /** The literal right after `key=` / `key:` / `"key":` inside an extent. */
@@ -42,7 +50,7 @@ function keyedLiteral(ctx: SourceContext, ext: Extent, keys: readonly string[]):
 }
 
 function firstLiteralArg(ctx: SourceContext, ext: Extent, openParen: number): string | undefined {
-  const s = ctx.src.strings.find((x) => x.start > openParen && x.end <= ext.end);
+  const s = stringsBetween(ctx, openParen + 1, ext.end)[0];
   if (!s) return undefined;
   return ctx.src.code.slice(openParen + 1, s.start).trim() === '' ? s.value : undefined;
 }
@@ -76,7 +84,7 @@ function pythonTools(ctx: SourceContext, out: ToolDef[]): void {
   let offset = 0;
   for (let i = 0; i < ctx.codeLines.length; i++) {
     const line = ctx.codeLines[i] ?? '';
-    const dec = PY_DECORATOR.exec(line);
+    const dec = out.length < MAX_TOOLS_PER_FILE ? PY_DECORATOR.exec(line) : null;
     if (dec) {
       const defAt = code.indexOf('def ', offset + line.length);
       const m = defAt >= 0 ? /^def\s+([A-Za-z_]\w{0,80})/.exec(code.slice(defAt, defAt + 100)) : null;
@@ -93,7 +101,7 @@ function pythonTools(ctx: SourceContext, out: ToolDef[]): void {
     }
     offset += line.length + 1;
   }
-  for (const m of code.matchAll(PY_CALLS)) callTool(ctx, out, m.index + (m[1]?.length ?? 0), m[2] ?? 'Tool', ['name']);
+  for (const m of code.matchAll(PY_CALLS)) if (out.length < MAX_TOOLS_PER_FILE && --candidatesLeft >= 0) callTool(ctx, out, m.index + (m[1]?.length ?? 0), m[2] ?? 'Tool', ['name']);
 }
 
 function callTool(ctx: SourceContext, out: ToolDef[], at: number, via: string, nameKeys: readonly string[]): void {
@@ -108,6 +116,7 @@ function callTool(ctx: SourceContext, out: ToolDef[], at: number, via: string, n
 
 function jsTools(ctx: SourceContext, out: ToolDef[]): void {
   for (const m of ctx.src.code.matchAll(JS_CALLS)) {
+    if (out.length >= MAX_TOOLS_PER_FILE || --candidatesLeft < 0) break;
     const fn = m[2] ?? 'tool';
     callTool(ctx, out, m.index + (m[1]?.length ?? 0), fn, fn === 'createTool' ? ['id', 'name'] : ['name']);
   }
@@ -130,6 +139,7 @@ function toCamel(name: string): string {
 
 function registrations(ctx: SourceContext, out: ToolDef[], re: RegExp, via: string): void {
   for (const m of ctx.src.code.matchAll(re)) {
+    if (out.length >= MAX_TOOLS_PER_FILE || --candidatesLeft < 0) break;
     const at = m.index;
     const open = ctx.src.code.indexOf('(', at);
     const ext = matchBracket(ctx.src.code, at, '(', ')');
@@ -146,13 +156,14 @@ function goToolVarName(ctx: SourceContext, ext: { end: number }, open: number): 
   if (!arg) return undefined;
   const decl = new RegExp(`\\b${arg}\\s*:?=\\s*mcp\\.NewTool\\s*\\(`).exec(ctx.src.code);
   if (!decl) return undefined;
-  const lit = ctx.src.strings.find((s) => s.start > decl.index + decl[0].length - 1);
+  const lit = stringsBetween(ctx, decl.index + decl[0].length, ctx.src.code.length)[0];
   return lit?.value;
 }
 
 function annotatedTools(ctx: SourceContext, out: ToolDef[]): void {
   const code = ctx.src.code;
   for (const m of code.matchAll(JAVA_TOOL)) {
+    if (out.length >= MAX_TOOLS_PER_FILE || --candidatesLeft < 0) break;
     const brace = code.indexOf('{', m.index);
     const head = code.slice(m.index, brace < 0 ? m.index : Math.min(brace, m.index + 1_000));
     const method = /([A-Za-z_]\w{0,80})\s*\([^()]{0,400}\)[^(){};]{0,200}$/.exec(head);
@@ -168,6 +179,7 @@ function annotatedTools(ctx: SourceContext, out: ToolDef[]): void {
 /** Every tool definition in the file. */
 export function findTools(ctx: SourceContext): ToolDef[] {
   const out: ToolDef[] = [];
+  candidatesLeft = MAX_CANDIDATES_PER_FILE;
   switch (ctx.lang) {
     case 'python':
       pythonTools(ctx, out);
@@ -186,12 +198,13 @@ export function findTools(ctx: SourceContext): ToolDef[] {
       break;
   }
   for (const m of ctx.src.code.matchAll(PREBUILT)) {
+    if (out.length >= MAX_TOOLS_PER_FILE || --candidatesLeft < 0) break;
     const at = m.index + (m[1]?.length ?? 0);
     const ext = matchBracket(ctx.src.code, at, '(', ')');
     const line = lineOf(ctx, at);
     if (ext) out.push({ name: m[2] ?? 'tool', line, via: 'prebuilt', extents: [ext, { start: at, end: at + (m[2]?.length ?? 0) + 1 }] });
   }
-  return dedupe(out);
+  return dedupe(out).slice(0, MAX_TOOLS_PER_FILE);
 }
 
 function dedupe(tools: ToolDef[]): ToolDef[] {
