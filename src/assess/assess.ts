@@ -87,7 +87,7 @@ export function assess(input: AssessInput): AssessReport {
   const context = new Map<ControlId, ControlContext[]>();
   for (const source of sources) {
     const out = source.collect(profile);
-    for (const v of out.verdicts) verdicts.set(v.controlId, [...(verdicts.get(v.controlId) ?? []), v]);
+    for (const v of out.verdicts) verdicts.set(v.controlId, [...(verdicts.get(v.controlId) ?? []), v]); // a few per control
     for (const c of out.context ?? []) context.set(c.controlId, [...(context.get(c.controlId) ?? []), c]);
   }
 

@@ -64,7 +64,9 @@ export function discoverEvidenceSource(result: DiscoverResult, description = 'at
       for (const f of result.findings) {
         if (!isControlId(f.controlId)) continue;
         const into = PRESENCE_RULES.has(f.rule) ? presence : defects;
-        into.set(f.controlId, [...(into.get(f.controlId) ?? []), f]);
+        const list = into.get(f.controlId);
+        if (list) list.push(f);
+        else into.set(f.controlId, [f]);
       }
       const verdicts: ControlVerdict[] = [];
       for (const [controlId, findings] of defects) {
