@@ -49,8 +49,8 @@ const ROWS: readonly Row[] = [
 ];
 
 describe('recogniseModel', () => {
-  it.each(ROWS)('%s', (...row: Row) => {
-    const [id, provider, pinned, floating] = row;
+  const cases = ROWS.map(([id, provider, pinned, floating]) => ({ id, provider, pinned, floating }));
+  it.each(cases)('$id', ({ id, provider, pinned, floating }) => {
     const m = recogniseModel(id);
     expect(m).toBeDefined();
     expect(m?.provider).toBe(provider);
