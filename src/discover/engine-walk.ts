@@ -50,6 +50,8 @@ interface Frame {
   readonly ancestors: Ancestor;
 }
 
+type StatOutcome = { readonly ok: true; readonly stat: FsStat } | { readonly ok: false; readonly error: unknown };
+
 const STAT_BATCH = 64;
 
 function join(a: string, b: string): string {
@@ -119,16 +121,18 @@ export async function* walkFiles(fs: DiscoverFs, rootAbs: string, rootStat: FsSt
     const subdirs: Frame[] = [];
     for (let i = 0; i < candidates.length; i += STAT_BATCH) {
       const batch = candidates.slice(i, i + STAT_BATCH);
-      const stats = await Promise.all(batch.map((c) => fs.stat(c.abs).then((s) => s, (err: unknown) => err)));
+      const stats = await Promise.all(
+        batch.map((c) => fs.stat(c.abs).then((stat): StatOutcome => ({ ok: true, stat }), (error: unknown): StatOutcome => ({ ok: false, error }))),
+      );
       for (let j = 0; j < batch.length; j++) {
         const c = batch[j] as (typeof batch)[number];
-        const s = stats[j];
-        if (!s || typeof s !== 'object' || !('kind' in s)) {
-          const msg = c.entry.kind === 'symlink' ? `broken or unreadable symbolic link: ${describeFsError(s)}` : describeFsError(s);
-          opts.onProblem(c.rel, msg);
+        const outcome = stats[j] as StatOutcome;
+        if (!outcome.ok) {
+          const why = describeFsError(outcome.error);
+          opts.onProblem(c.rel, c.entry.kind === 'symlink' ? `broken or unreadable symbolic link: ${why}` : why);
           continue;
         }
-        const st = s as FsStat;
+        const st = outcome.stat;
         if (c.entry.kind === 'symlink') {
           if (st.kind === 'dir' && !opts.includeVendored && VENDORED_DIRS.has(c.entry.name)) { opts.onSkip(); continue; }
           if ((st.kind === 'dir' || st.kind === 'file') && isIgnored(ignores, c.rel, st.kind === 'dir')) { opts.onSkip(); continue; }
