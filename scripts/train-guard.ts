@@ -16,7 +16,7 @@ import { readGuardJsonl, sourceRepo, type GuardRow } from '../bench/lib/guard-js
 import { analyzeText } from '../src/guard/injection/analyze-text.js';
 import { DENSE_FEATURE_NAMES } from '../src/guard/injection/dense-features.js';
 import { encodeModel, type InjectionModel } from '../src/guard/injection/injection-model.js';
-import { DEFAULT_TRAIN_OPTIONS, mulberry32, prepareRows, shuffleInPlace, trainLogistic, type PreparedRow } from '../src/guard/injection/logistic-trainer.js';
+import { DEFAULT_TRAIN_OPTIONS, mulberry32, prepareTexts, shuffleInPlace, trainMultiInstance, type PreparedText } from '../src/guard/injection/logistic-trainer.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -25,16 +25,20 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(repoRoot, 'src', 'guard', 'injection', 'model', 'injection-model.json') },
     seed: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.seed) },
     folds: { type: 'string', default: '5' },
+    epochs: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.epochs) },
+    l2: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.l2) },
+    lr: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.learningRate) },
     'max-hard-fpr': { type: 'string', default: '0.01' },
     'skip-loso': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    errors: { type: 'string' },
   },
 });
 
 const seed = Number(args.seed);
 const folds = Number(args.folds);
 const maxHardFpr = Number(args['max-hard-fpr']);
-const options = { ...DEFAULT_TRAIN_OPTIONS, seed };
+const options = { ...DEFAULT_TRAIN_OPTIONS, seed, epochs: Number(args.epochs), l2: Number(args.l2), learningRate: Number(args.lr) };
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 
 interface Oof {
@@ -44,17 +48,33 @@ interface Oof {
   readonly sigMax: number;
 }
 
-/** Stratified by (source repo, kind): every fold gets its share of each group. */
-function stratifiedFolds(rows: readonly GuardRow[], k: number, rand: () => number): number[] {
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const key = `${sourceRepo(r.source)}|${r.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
+/**
+ * Folds for choosing the threshold. Benign and indirect rows are split BY SOURCE REPO (a fold
+ * holds out a whole document source: its clean pages and the pages used as injection carriers),
+ * so the false-positive rate is measured on document styles the model has not seen, as it will be
+ * on unseen data. Direct and jailbreak rows are split at random, stratified by (source repo, kind).
+ */
+function groupedFolds(rows: readonly GuardRow[], k: number, rand: () => number): number[] {
   const fold = new Array<number>(rows.length).fill(0);
+  const benignBySource = new Map<string, number[]>();
+  const positiveGroups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const repo = sourceRepo(r.source);
+    const grouped = r.label === 0 || r.kind === 'indirect';
+    const map = grouped ? benignBySource : positiveGroups;
+    const key = grouped ? repo : `${repo}|${r.kind}`;
+    map.set(key, [...(map.get(key) ?? []), i]);
+  });
+  const load = new Array<number>(k).fill(0);
+  const sources = [...benignBySource.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  for (const [, idx] of sources) {
+    const f = load.indexOf(Math.min(...load));
+    for (const i of idx) fold[i] = f;
+    load[f]! += idx.length;
+  }
   let offset = 0;
-  for (const key of [...groups.keys()].sort()) {
-    const idx = shuffleInPlace([...(groups.get(key) as number[])], rand);
+  for (const key of [...positiveGroups.keys()].sort()) {
+    const idx = shuffleInPlace([...(positiveGroups.get(key) as number[])], rand);
     idx.forEach((row, j) => (fold[row] = (j + offset) % k));
     offset += idx.length;
   }
@@ -98,23 +118,28 @@ function main(): void {
   const train = readGuardJsonl(trainPath);
   const dev = readGuardJsonl(devPath);
   log(`train ${train.length} rows, dev ${dev.length} rows (dev is evaluation only); seed ${seed}; ${folds}-fold CV`);
-  const prepared: PreparedRow[] = prepareRows(train, options.bits);
+  const prepared: PreparedText[] = prepareTexts(train, options.bits);
 
-  const foldOf = stratifiedFolds(train, folds, mulberry32(seed ^ 0x5eed));
+  const foldOf = groupedFolds(train, folds, mulberry32(seed ^ 0x5eed));
   const oof: Oof[] = new Array<Oof>(train.length);
   for (let f = 0; f < folds; f++) {
-    const model = trainLogistic(prepared.filter((_, i) => foldOf[i] !== f), options);
+    const model = trainMultiInstance(prepared.filter((_, i) => foldOf[i] !== f), options);
     const held = train.map((r, i) => [r, i] as const).filter(([, i]) => foldOf[i] === f);
     const scored = score(model, held.map(([r]) => r));
     held.forEach(([, i], j) => (oof[i] = scored[j] as Oof));
   }
   const chosen = chooseThreshold(oof, maxHardFpr);
   log(`threshold (raw p) chosen on train CV: ${chosen.t.toFixed(4)} (max FPR ${pct(maxHardFpr)})`);
+  if (args.errors) {
+    const errs = train.flatMap((r, i) => (flag(oof[i] as Oof, chosen.t) !== (r.label === 1) ? [{ ...r, rawP: (oof[i] as Oof).rawP, sigMax: (oof[i] as Oof).sigMax }] : []));
+    writeFileSync(args.errors, errs.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    log(`wrote ${errs.length} out-of-fold train errors to ${args.errors}`);
+  }
 
-  const final = { ...trainLogistic(prepared, options), threshold: chosen.t };
+  const final = { ...trainMultiInstance(prepared, options), threshold: chosen.t };
   const devScored = score(final, dev);
   log('\n' + HEADER);
-  log(row(`train ${folds}-fold CV (out-of-fold)`, chosen.m));
+  log(row(`train ${folds}-fold CV, benign sources held out (out-of-fold)`, chosen.m));
   log(row('dev (never trained on)', metricsAt(devScored, chosen.t)));
   log(row('dev, signatures only', binaryMetrics(devScored.map((o) => ({ label: o.label, kind: o.kind, flagged: o.sigMax >= 0.5 })))));
   log(row('dev, classifier only', binaryMetrics(devScored.map((o) => ({ label: o.label, kind: o.kind, flagged: o.rawP >= chosen.t })))));
@@ -125,7 +150,7 @@ function main(): void {
     const all = [...train, ...dev];
     const repos = [...new Set(all.map((r) => sourceRepo(r.source)))].sort();
     for (const repo of repos) {
-      const model = { ...trainLogistic(prepared.filter((_, i) => sourceRepo((train[i] as GuardRow).source) !== repo), options), threshold: chosen.t };
+      const model = { ...trainMultiInstance(prepared.filter((_, i) => sourceRepo((train[i] as GuardRow).source) !== repo), options), threshold: chosen.t };
       const held = score(model, all.filter((r) => sourceRepo(r.source) === repo));
       const pos = held.filter((o) => o.label === 1);
       const neg = held.filter((o) => o.label === 0);
