@@ -18,7 +18,9 @@ function walk(dir: string, prefix = ''): string[] {
 
 /** Every key-looking string that is written in the fixture files (to prove none leaks out). */
 function rawKeysInFixtures(): string[] {
-  const all = walk(ABS).map((f) => readFileSync(join(ABS, f), 'utf8')).join('\n');
+  let all = walk(ABS).map((f) => readFileSync(join(ABS, f), 'utf8')).join('\n');
+  // Base64 values in Secret manifests hide keys too: decode them so the leak check covers them.
+  for (const m of all.matchAll(/: ([A-Za-z0-9+/]{40,}={0,2})$/gm)) all += `\n${Buffer.from(m[1] ?? '', 'base64').toString('utf8')}`;
   return [...all.matchAll(/(?:sk-|AIza|gsk_|hf_|r8_|AKIA)[A-Za-z0-9_-]{16,}|[A-Za-z0-9]{32}/g)].map((m) => m[0]);
 }
 
@@ -42,6 +44,7 @@ describe('hardcoded key scanner on a realistic repo', () => {
         '.env:5 Mistral',
         'config/app.yaml:3 OpenRouter',
         'config/app.yaml:5 AWS',
+        'deploy/llm-secret.yaml:7 Anthropic',
         'notebooks/explore.ipynb:7 Replicate',
         'src/llm_client.py:6 Google',
         'src/llm_client.py:10 Azure',
@@ -62,6 +65,7 @@ describe('hardcoded key scanner on a realistic repo', () => {
     expect(raws.length).toBeGreaterThan(8);
     for (const k of raws) expect(json).not.toContain(k);
     expect(json).toContain('[REDACTED:openai_key]');
+    expect(raws.filter((k) => k.startsWith('sk-ant-api03-') && k.length === 108).length).toBeGreaterThanOrEqual(2);
   });
 
   it('skips lock files, .env.example and docs, and takes .env, notebooks and Dockerfiles', () => {

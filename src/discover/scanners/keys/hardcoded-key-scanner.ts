@@ -5,7 +5,8 @@
  * this module: names, snippets and messages carry only `redactKey()` prefixes.
  */
 import { findProviderKeys, isPlaceholderKey, redactionLabel, type KeyMatch } from '../../../signatures/provider-keys.js';
-import type { ComponentDraft, FileInput, FileScanner, FindingDraft, Observation } from '../../model.js';
+import type { ComponentDraft, Evidence, FileInput, FileScanner, FindingDraft, Observation } from '../../model.js';
+import { base64SecretValues } from './base64-secret-values.js';
 
 const SCANNER = 'keys';
 /** Files larger than this are not searched for keys (data dumps, not configuration). */
@@ -92,6 +93,19 @@ function locate(text: string, matches: readonly KeyMatch[]): Array<{ m: KeyMatch
   return out;
 }
 
+function record(m: KeyMatch, evidence: Evidence & { line: number }, path: string, components: ComponentDraft[], findings: FindingDraft[]): void {
+  const name = `${m.rule.provider}:${m.redacted} [${fingerprint(m.value)}]`;
+  components.push({ type: 'key', name, provider: m.rule.provider, properties: { rule: m.rule.id, prefix: m.redacted }, evidence });
+  findings.push({
+    rule: 'hardcoded-key',
+    controlId: 'AI-KEY-01',
+    severity: 'critical',
+    message: `${m.rule.description.split(' (')[0]} ${m.redacted} is hard-coded in ${path}:${evidence.line}; revoke it and load it from a secret store.`,
+    evidence,
+    componentRef: `key::${name}`,
+  });
+}
+
 async function scanKeys(file: FileInput): Promise<Observation> {
   const components: ComponentDraft[] = [];
   const findings: FindingDraft[] = [];
@@ -100,16 +114,16 @@ async function scanKeys(file: FileInput): Promise<Observation> {
       if (isPlaceholderKey(m.value, { path: file.path, line: lineText })) continue;
       const lineNo = batch.firstLine + line - 1;
       const evidence = { path: file.path, line: lineNo, snippet: snippetFor(lineText, column, m.rule.id), scanner: SCANNER };
-      const name = `${m.rule.provider}:${m.redacted} [${fingerprint(m.value)}]`;
-      components.push({ type: 'key', name, provider: m.rule.provider, properties: { rule: m.rule.id, prefix: m.redacted }, evidence });
-      findings.push({
-        rule: 'hardcoded-key',
-        controlId: 'AI-KEY-01',
-        severity: 'critical',
-        message: `${m.rule.description.split(' (')[0]} ${m.redacted} is hard-coded in ${file.path}:${lineNo}; revoke it and load it from a secret store.`,
-        evidence,
-        componentRef: `key::${name}`,
-      });
+      record(m, evidence, file.path, components, findings);
+    }
+  }
+  if (file.size <= 8 * 1024 * 1024 && /\.(?:ya?ml|json)$/i.test(file.path)) {
+    for (const v of base64SecretValues(await file.text())) {
+      for (const m of findProviderKeys(v.decoded)) {
+        if (isPlaceholderKey(m.value, { path: file.path })) continue;
+        const evidence = { path: file.path, line: v.line, snippet: `${v.name}: ${redactionLabel(m.rule.id)} (base64)`, scanner: SCANNER };
+        record(m, evidence, file.path, components, findings);
+      }
     }
   }
   return { components, findings };
