@@ -37,6 +37,24 @@ export function parseEndpoint(raw: string, what: string): URL {
   return url;
 }
 
+const TLS_TRUST_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * A certificate the client does not trust is a configuration problem (missing `--ca`, wrong
+ * host name), not an outage: retrying cannot fix it, so it fails the run at once.
+ */
+export function isTlsTrustError(err: unknown): boolean {
+  return TLS_TRUST_CODES.has(String((err as { code?: unknown }).code));
+}
+
 /** POST a body; resolves with any HTTP status, rejects with a retryable DeliveryError on network failure. */
 export function post(url: URL, body: string | Buffer, opts: HttpOptions = {}): Promise<HttpResponse> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -66,7 +84,7 @@ export function post(url: URL, body: string | Buffer, opts: HttpOptions = {}): P
       },
     );
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', (err) => reject(new DeliveryError(`${safeUrl(url)}: ${err.message}`, { retryable: true, cause: err })));
+    req.on('error', (err) => reject(new DeliveryError(`${safeUrl(url)}: ${err.message}`, { retryable: !isTlsTrustError(err), cause: err })));
     req.end(body);
   });
 }

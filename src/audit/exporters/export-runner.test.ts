@@ -207,3 +207,53 @@ describe('HTTP exporters refuse for good what retrying cannot fix, without leaki
     expect(() => createExporter('elastic', { url: 'http://x', index: 'Bad Index' })).toThrow(/invalid index/);
   });
 });
+
+describe('TLS trust', () => {
+  it('https with --ca delivers; without it the self-signed certificate fails at once instead of retrying', async () => {
+    const { createServer: createHttps } = await import('node:https');
+    const key = await readFile(new URL('../../../test/fixtures/siem-tls/server.key', import.meta.url));
+    const cert = await readFile(new URL('../../../test/fixtures/siem-tls/server.crt', import.meta.url), 'utf8');
+    let hits = 0;
+    const server = createHttps({ key, cert }, (req, res) => {
+      hits += 1;
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `https://localhost:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      await store.appendBatch(sampleEvents(3));
+      const secret = 'whsec-0123456789abcdef';
+      const ok = await runExport({ store, exporter: createExporter('webhook', { url, secret, ca: cert }), cursor: new FileCursorStore(join(dir, 'a')), retry: FAST });
+      expect(ok.delivered).toBe(3);
+      expect(hits).toBe(1);
+      await expect(runExport({ store, exporter: createExporter('webhook', { url, secret }), cursor: new FileCursorStore(join(dir, 'b')), retry: FAST })).rejects.toThrow(/receiver refused the batch.*self.signed/);
+      const tls = createExporter('syslog', { url: `tls://127.0.0.1:${(server.address() as AddressInfo).port}`, servername: 'localhost' });
+      await expect(runExport({ store, exporter: tls, cursor: new FileCursorStore(join(dir, 'c')), retry: FAST })).rejects.toThrow(/receiver refused the batch.*self.signed/);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('PostgreSQL store', () => {
+  it('exports from the PostgreSQL store with the same cursor semantics (skips with a reason when unreachable)', async () => {
+    const { createTestDb, postgresReachable } = await import('../__fixtures__/stores.js');
+    if (!(await postgresReachable())) return;
+    const db = await createTestDb('postgres');
+    const pgStore = await db.open({ checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });
+    try {
+      const ids = (await pgStore.appendBatch(sampleEvents(12))).map((e) => e.id);
+      const path = join(dir, 'pg.jsonl');
+      const cursor = new FileCursorStore(join(dir, 'pg.cursor'));
+      expect((await runExport({ store: pgStore, exporter: createExporter('ocsf', { path }), cursor, batchSize: 5 })).delivered).toBe(12);
+      const more = (await pgStore.appendBatch(sampleEvents(4, 12))).map((e) => e.id);
+      expect((await runExport({ store: pgStore, exporter: createExporter('ocsf', { path }), cursor, batchSize: 5 })).delivered).toBe(4);
+      const uids = (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => (JSON.parse(l) as { metadata: { uid: string } }).metadata.uid);
+      expect(uids).toEqual([...ids, ...more]);
+    } finally {
+      await pgStore.close();
+      await db.dispose();
+    }
+  });
+});

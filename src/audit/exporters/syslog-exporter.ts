@@ -12,6 +12,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { StoredEvent } from '../event.js';
+import { isTlsTrustError } from './_http-client.js';
 import { DeliveryError, type Exporter } from './exporter.js';
 import { formatSyslog, frameOctetCounted, type SyslogFormatOptions } from './syslog-formatter.js';
 
@@ -88,7 +89,7 @@ function sendStream(ep: Endpoint, opts: SyslogExporterOptions, payload: string, 
     sock.on('close', () => {
       if (!failed && confirmed) return resolve();
       const why = failed?.message ?? 'connection closed before the receiver confirmed the batch';
-      reject(new DeliveryError(`${target}: ${why}`, { retryable: true, cause: failed }));
+      reject(new DeliveryError(`${target}: ${why}`, { retryable: !isTlsTrustError(failed), cause: failed }));
     });
   });
 }
