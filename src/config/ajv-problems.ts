@@ -126,7 +126,7 @@ export function ajvProblems(errors: readonly ErrorObject[], doc: Document, lc: L
         break;
       }
       case 'enum': {
-        const allowed = [...new Set((e.params as { allowedValues: unknown[] }).allowedValues.map(String))];
+        const allowed = [...new Set((e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null).map(String))];
         message = `expected one of ${allowed.join(', ')}, got ${describeValue(value)}`;
         break;
       }

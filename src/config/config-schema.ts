@@ -9,17 +9,20 @@ import { auditSectionSchema, guardSectionSchema } from './section-schemas.js';
 /** Top-level keys of attest.yaml. */
 export const CONFIG_SECTIONS = ['answers', 'guard', 'audit', 'vendors'] as const;
 
-/** A choice like "30" may be written as the YAML number 30: accept both spellings. */
+/**
+ * A choice like "30" may be written as the YAML number 30: accept both spellings.
+ * An empty value (`key:` with nothing after it, e.g. an uncommented template line) means unanswered.
+ */
 function questionSchema(q: Pick<ControlQuestion, 'type' | 'choices'>): object {
   switch (q.type) {
     case 'boolean':
-      return { type: 'boolean' };
+      return { type: ['boolean', 'null'] };
     case 'text':
-      return { type: 'string' };
+      return { type: ['string', 'null'] };
     case 'choice': {
       const choices = q.choices ?? [];
       const numeric = choices.filter((c) => /^-?\d{1,15}(\.\d{1,15})?$/.test(c)).map(Number);
-      return { enum: [...choices, ...numeric] };
+      return { enum: [...choices, ...numeric, null] };
     }
   }
 }

@@ -119,3 +119,12 @@ describe('parseConfig: the guard and audit sections use their owners\' schemas',
     expect(parseConfig('guard:\naudit:\n').config).toEqual({ answers: {} });
   });
 });
+
+describe('parseConfig: empty values', () => {
+  it('an uncommented template line with no value is unanswered, not an error', () => {
+    const r = parseConfig('answers:\n  ai_acceptable_use_policy:\n  key_rotation_days:\n  ai_pentest_last_12_months: true\nvendors:\n  - name: x\n    kind: plugin\n    answers:\n      mcp_auth_required:\n');
+    expect(r.problems).toEqual([]);
+    expect(r.config?.answers).toEqual({ ai_pentest_last_12_months: true });
+    expect(r.config?.vendors).toEqual([{ name: 'x', kind: 'plugin', answers: {} }]);
+  });
+});

@@ -74,12 +74,23 @@ export function parseConfig(text: string, controls: readonly Control[] = CONTROL
   if (!validate(data)) return { problems: ajvProblems(validate.errors ?? [], doc, lc), doc };
   const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; vendors?: VendorEntry[] | null };
   const config: AttestConfig = {
-    answers: obj.answers ?? {},
+    answers: withoutEmpty(obj.answers),
     ...(obj.guard != null ? { guard: obj.guard } : {}),
     ...(obj.audit != null ? { audit: obj.audit } : {}),
-    ...(obj.vendors !== undefined ? { vendors: obj.vendors ?? [] } : {}),
+    ...(obj.vendors !== undefined ? { vendors: (obj.vendors ?? []).map(vendorWithoutEmpty) } : {}),
   };
   return { config, problems: [], doc };
+}
+
+/** Answers without the empty (null) ones: `key:` with no value is unanswered. */
+function withoutEmpty(answers: Answers | null | undefined): Answers {
+  return Object.fromEntries(Object.entries(answers ?? {}).filter(([, v]) => v !== null && v !== undefined));
+}
+
+function vendorWithoutEmpty(v: VendorEntry): VendorEntry {
+  const answers = v.answers as Answers | null | undefined;
+  if (answers === undefined) return v;
+  return { ...v, answers: withoutEmpty(answers) };
 }
 
 /** Thrown by `loadConfigFile` when the file has problems; the CLI prints one line per problem. */

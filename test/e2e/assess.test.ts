@@ -69,6 +69,16 @@ describe('attest assess on the example app with the shipped answers', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('--discover with a saved `attest discover --json` gives the same report as scanning', async () => {
+    const saved = join(tmp, 'discover.json');
+    const d = await cli(['discover', EXAMPLE, '--json', '--out-dir', join(tmp, 'discover-out')]);
+    expect(d.code).toBe(0);
+    writeFileSync(saved, d.stdout);
+    const r = await cli(['assess', '--discover', saved, '--answers', EXAMPLE_ANSWERS, '--json']);
+    expect(r.code).toBe(0);
+    expect(normalise(JSON.parse(r.stdout) as AssessReport)).toEqual(normalise(report));
+  });
+
   it('writes html, md and json reports with --format and --out-dir', async () => {
     const dir = join(tmp, 'reports');
     const r = await cli(['assess', EXAMPLE, '--answers', EXAMPLE_ANSWERS, '--format', 'html,md,json', '--out-dir', dir, '--quiet']);

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SEVERITIES, type Severity } from '../../catalog/control.js';
 import { AttestError } from '../../core/errors.js';
 import type { DiscoverResult } from '../../discover/model.js';
 import { renderAssessHtml } from '../../report/assess-html.js';
@@ -49,10 +50,20 @@ export async function readDiscoverJson(path: string): Promise<DiscoverResult> {
     }
   }
   for (const [i, f] of data.findings.entries()) {
-    if (!isObj(f) || typeof f.rule !== 'string' || typeof f.controlId !== 'string' || !Array.isArray(f.evidence)) {
-      throw new AttestError('BAD_INPUT', `findings[${i}] is not a finding (rule, controlId, evidence)`, { where: path });
+    if (!isObj(f) || typeof f.rule !== 'string' || typeof f.controlId !== 'string' || !Array.isArray(f.evidence) || !SEVERITIES.includes(f.severity as Severity)) {
+      throw new AttestError('BAD_INPUT', `findings[${i}] is not a finding (rule, controlId, severity, evidence)`, { where: path });
     }
   }
+  for (const [i, x] of [...data.components, ...data.findings].entries()) {
+    const ev = (x as { evidence: unknown[] }).evidence;
+    if (!ev.every((e) => isObj(e) && typeof e.path === 'string' && (e.line === undefined || Number.isInteger(e.line)))) {
+      throw new AttestError('BAD_INPUT', `evidence of item ${i} needs a path and an integer line`, { where: path });
+    }
+  }
+  if (data.roots !== undefined && !(Array.isArray(data.roots) && data.roots.every((r) => typeof r === 'string'))) {
+    throw new AttestError('BAD_INPUT', 'roots must be a list of paths', { where: path });
+  }
+  if (typeof data.stats.files !== 'number') throw new AttestError('BAD_INPUT', 'stats.files must be a number', { where: path });
   return {
     problems: [],
     roots: [],
