@@ -90,6 +90,16 @@ export const LLM_CALLS: readonly string[] = [
   'co.chat(',
 ];
 
+/**
+ * A cheap test on the raw code line: every pattern above, in any casing or with `_`, contains one
+ * of these fragments, so lines without them are never normalised.
+ */
+const CALL_HINT = /reate|enerate|tream|nvoke|onverse|omplet|hat|une|uning|rain|ustom|rompt|all\s*\(|ew\s*\(|_model/;
+
+export function mayHoldCall(codeLine: string): boolean {
+  return codeLine.includes('(') && CALL_HINT.test(codeLine);
+}
+
 /** The first pattern of `patterns` in a normalised line, or undefined. */
 export function firstCall(normalised: string, patterns: readonly string[]): string | undefined {
   if (!normalised.includes('(')) return undefined;

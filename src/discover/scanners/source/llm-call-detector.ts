@@ -4,7 +4,7 @@
  * defined in docs/discover-rules.md; the four signals are implemented in {@link guardSignal}.
  */
 import type { FindingDraft, Observation } from '../../model.js';
-import { FINE_TUNE_CALLS, LLM_CALLS, firstCall, normaliseCall } from './call-patterns.js';
+import { FINE_TUNE_CALLS, LLM_CALLS, firstCall, mayHoldCall, normaliseCall } from './call-patterns.js';
 import { isGatewayUrl } from './endpoint-detector.js';
 import { evidenceAt, hasAiImport, stringsBetween, type SourceContext } from './source-context.js';
 
@@ -62,7 +62,7 @@ export function detectCalls(ctx: SourceContext): Observation {
   const guarded = guardSignal(ctx);
   for (let i = 0; i < ctx.codeLines.length; i++) {
     const code = ctx.codeLines[i] ?? '';
-    if (!code.includes('(')) continue;
+    if (!mayHoldCall(code)) continue;
     const norm = normaliseCall(code);
     const ft = firstCall(norm, FINE_TUNE_CALLS);
     if (ft) {

@@ -76,3 +76,24 @@ describe('source scanning of hostile or generated input', () => {
     }
   });
 });
+
+describe('prefilter', () => {
+  it('the stem reduction still matches every keyword the detectors rely on', async () => {
+    const { PREFILTER_KEYWORDS, mightMentionAi } = await import('./source-prefilter.js');
+    for (const k of PREFILTER_KEYWORDS) expect(mightMentionAi(`x ${k} y`), k).toBe(true);
+    expect(mightMentionAi('export function add(a: number, b: number) { return a + b; }\n')).toBe(false);
+  });
+});
+
+describe('call hints', () => {
+  it('every call pattern passes the cheap line hint in its common spellings', async () => {
+    const { FINE_TUNE_CALLS, LLM_CALLS, mayHoldCall } = await import('./call-patterns.js');
+    for (const p of [...FINE_TUNE_CALLS, ...LLM_CALLS]) {
+      const call = p.endsWith('(') ? p : `${p}(`;
+      expect(mayHoldCall(`x = ${call}a)`), p).toBe(true);
+    }
+    expect(mayHoldCall('client.Chat.Completions.New(ctx, p)')).toBe(true);
+    expect(mayHoldCall('bedrock.invoke_model(modelId=m)')).toBe(true);
+    expect(mayHoldCall('const total = a + b;')).toBe(false);
+  });
+});

@@ -21,10 +21,16 @@ const EXTRA = ["'ai'", '"ai"', 'langchain_', 'llama_index', 'autogen_', 'bedrock
 function importStems(): string[] {
   const out: string[] = [];
   for (const sig of PACKAGE_SIGNATURES) {
-    out.push(sig.name.includes(':') ? (sig.name.split(':')[0] ?? sig.name) : sig.name);
+    // Source imports name npm packages and Go modules in full; Maven/Cargo/PyPI names never appear in code as such.
+    if (sig.ecosystem === 'npm' || sig.ecosystem === 'go') out.push(sig.name);
     for (const imp of sig.imports ?? []) {
-      if (sig.ecosystem === 'pypi') out.push(...imp.split('.').filter((seg) => seg.length >= 3 && seg !== 'google' && seg !== 'cloud' && seg !== 'azure'));
-      else out.push(imp);
+      if (sig.ecosystem !== 'pypi') out.push(imp);
+      else {
+        // `from google import genai` holds `genai`, not `google.genai`; a short top module is matched with its dot.
+        const parts = imp.split('.');
+        const first = parts[0] ?? '';
+        out.push(first === 'google' ? (parts[parts.length - 1] ?? imp) : first.length >= 4 ? first : `${first}.`);
+      }
     }
   }
   // Family prefixes: @ai-sdk/, @langchain/, org.springframework.ai, dev.langchain4j, Microsoft.SemanticKernel …
@@ -32,9 +38,32 @@ function importStems(): string[] {
   return out;
 }
 
+/**
+ * Short stems that most keywords contain. A keyword containing a stem is dropped in favour of the
+ * stem (the filter only ever gets wider), which keeps the alternation small and the scan fast.
+ */
+const STEMS = [
+  'openai', 'OpenAI', 'anthropic', 'Anthropic', 'claude', 'gpt-', 'GPT-', 'gemini', 'genai', 'GenAI', 'generative', 'Generative',
+  'vertex', 'aiplatform', 'bedrock', 'mistral', 'Mistral', 'cohere', 'groq', 'together', 'replicate', 'huggingface', 'transformers',
+  'ollama', 'Ollama', 'litellm', 'langchain', 'langgraph', 'llama', 'Llama', 'crewai', 'autogen', 'AutoGen', 'SemanticKernel',
+  'semantic', 'haystack', 'smolagents', 'dspy', 'pydantic', 'agno', 'strands', 'mcp', 'Mcp', 'modelcontextprotocol', 'chroma',
+  'qdrant', 'weaviate', 'milvus', 'pgvector', 'pinecone', 'lancedb', 'faiss', 'redisvl', 'astra', 'upstash', 'cerebras', 'fireworks',
+  'mastra', 'genkit', 'agents', 'azure', 'Azure', 'embed', 'rerank', 'deepseek', 'qwen', 'gemma', 'phi3', 'phi4', 'minilm', 'MiniLM',
+  'perplexity', 'openrouter', 'nvidia', 'elevenlabs', 'assemblyai', 'deepgram', 'voyageai', 'jina.ai', 'stability', 'gateway',
+  'portkey', 'helicone', 'langfuse', 'wandb', 'tavily', 'exa.ai', 'dashscope', 'moonshot', 'minimax', 'bigmodel', 'qianfan',
+  'sambanova', 'deepinfra', 'x.ai', 'xai', 'adk', 'ai-sdk', 'Extensions.AI', 'Agents.AI', 'langchain4j', 'springframework.ai',
+];
+
 const escape = (s: string): string => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 const KEYWORDS = [...new Set([...importStems(), ...PROVIDER_HOSTS.map((h) => h.host.replace(/^-/, '')), ...MODEL_STEMS, ...EXTRA])].filter((k) => k.length >= 3);
-const PREFILTER = new RegExp(KEYWORDS.map(escape).join('|'));
+/** Stems in use plus every keyword no stem covers: matches at least whatever KEYWORDS match. */
+export const PREFILTER_TERMS: readonly string[] = [
+  ...new Set([...STEMS.filter((st) => KEYWORDS.some((k) => k.includes(st))), ...KEYWORDS.filter((k) => !STEMS.some((st) => k.includes(st)))]),
+];
+const PREFILTER = new RegExp(PREFILTER_TERMS.map(escape).join('|'));
+
+/** Every keyword the detectors depend on (for the test that the stem reduction loses none). */
+export const PREFILTER_KEYWORDS: readonly string[] = KEYWORDS;
 
 /** True when the file might hold an AI import, model id or provider endpoint. */
 export function mightMentionAi(text: string): boolean {
