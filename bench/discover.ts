@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORK = join(HERE, '.work', 'discover');
-const TREE_VERSION = 3;
+const TREE_VERSION = 4;
 
 // ── child mode: scan one tree and report ────────────────────────────────────
 if (process.argv[2] === '--child') {
@@ -141,9 +141,11 @@ const HOSTS = ['api.openai.com', 'api.anthropic.com', 'registry.npmjs.org', 'git
 
 function accessLog(r: () => number, lines: number): string {
   const out: string[] = [];
+  const seedClient = Math.floor(r() * 250);
   for (let i = 0; i < lines; i++) {
     const host = HOSTS[Math.floor(r() * r() * HOSTS.length * 1.2) % HOSTS.length] as string;
-    out.push(`10.1.${Math.floor(r() * 8)}.${Math.floor(r() * 250)} - - [20/Nov/2026:09:${String(i % 60).padStart(2, '0')}:00 +0000] "POST https://${host}/v1/items/${i} HTTP/1.1" 200 ${Math.floor(r() * 9000)} "-" "client/1.0"`);
+    // A handful of clients per log, as behind a real egress proxy (the network scanner groups by client).
+    out.push(`10.1.${seedClient}.${1 + Math.floor(r() * 6)} - - [20/Nov/2026:09:${String(i % 60).padStart(2, '0')}:00 +0000] "POST https://${host}/v1/items/${i} HTTP/1.1" 200 ${Math.floor(r() * 9000)} "-" "client/1.0"`);
   }
   return `${out.join('\n')}\n`;
 }

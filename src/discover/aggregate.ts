@@ -38,7 +38,19 @@ function dedupeSorted(list: readonly Evidence[]): Evidence[] {
   return [...seen.values()].sort(compareEvidence);
 }
 
-function frameworksOf(controlId: FindingDraft['controlId']): Record<string, readonly string[]> {
+const FRAMEWORKS_BY_CONTROL = new Map<string, Readonly<Record<string, readonly string[]>>>();
+
+/** Framework ids of a control, built once per control and shared (frozen) by all its findings. */
+function frameworksOf(controlId: FindingDraft['controlId']): Readonly<Record<string, readonly string[]>> {
+  let cached = FRAMEWORKS_BY_CONTROL.get(controlId);
+  if (!cached) {
+    cached = Object.freeze(buildFrameworks(controlId));
+    FRAMEWORKS_BY_CONTROL.set(controlId, cached);
+  }
+  return cached;
+}
+
+function buildFrameworks(controlId: FindingDraft['controlId']): Record<string, readonly string[]> {
   let mappings: Readonly<Record<string, readonly string[] | undefined>>;
   try {
     mappings = getControl(controlId).mappings;
@@ -48,7 +60,7 @@ function frameworksOf(controlId: FindingDraft['controlId']): Record<string, read
   const out: Record<string, readonly string[]> = {};
   for (const key of Object.keys(mappings).sort()) {
     const ids = mappings[key];
-    if (ids && ids.length > 0) out[key] = [...ids];
+    if (ids && ids.length > 0) out[key] = Object.freeze([...ids]);
   }
   return out;
 }
