@@ -23,8 +23,9 @@ export interface ProviderKeyRule {
   /** Extra structural check (checksum/length/charset), optional. */
   validate?(candidate: string): boolean;
   /**
-   * Literal substrings one of which every key contains (its prefix). A speed-up only: the
-   * pattern is not tried on text containing none of them.
+   * Case-sensitive literals one of which must occur in the text for the rule to be tried: the
+   * key's prefix, or for context-anchored rules the usual spellings of the context word. A
+   * speed-up only (all keywords are found in one pass); a rule without keywords always runs.
    */
   keywords?: readonly string[];
 }
@@ -108,7 +109,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'deepseek_key',
-    keywords: ['sk-'],
+    keywords: ['deepseek', 'DeepSeek', 'Deepseek', 'DEEPSEEK'],
     provider: 'deepseek',
     description: 'DeepSeek key (sk- + 32 hex), only with a deepseek context',
     pattern: rx('sk-[a-f0-9]{32}'),
@@ -228,6 +229,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'azure_openai_key',
+    keywords: ['azure', 'Azure', 'AZURE', 'cognitiveservices'],
     provider: 'azure-openai',
     description: 'Azure OpenAI key (32 hex), only next to an Azure OpenAI context',
     pattern: rx('[a-fA-F0-9]{32}'),
@@ -236,6 +238,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'mistral_key',
+    keywords: ['mistral', 'Mistral', 'MISTRAL'],
     provider: 'mistral',
     description: 'Mistral key (32 alnum), only with a mistral context',
     pattern: rx('[A-Za-z0-9]{32}'),
@@ -244,6 +247,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'cohere_key',
+    keywords: ['cohere', 'Cohere', 'COHERE', 'CO_API_KEY'],
     provider: 'cohere',
     description: 'Cohere key (40 alnum), only with a cohere / CO_API_KEY context',
     pattern: rx('[A-Za-z0-9]{40}'),
@@ -252,6 +256,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
   {
     id: 'together_key',
+    keywords: ['together', 'Together', 'TOGETHER'],
     provider: 'together',
     description: 'Together AI legacy key (64 hex), only with a together context',
     pattern: rx('[a-f0-9]{64}'),
@@ -288,6 +293,28 @@ export interface KeyMatch {
 }
 
 const GLOBAL_PATTERNS = new Map<string, RegExp>();
+const KEYWORD_SCANNERS = new WeakMap<readonly ProviderKeyRule[], RegExp | null>();
+
+/** One global regex matching any rule's keyword (literal alternation, longest first). */
+function keywordScanner(rules: readonly ProviderKeyRule[]): RegExp | null {
+  let re = KEYWORD_SCANNERS.get(rules);
+  if (re === undefined) {
+    const words = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort((a, b) => b.length - a.length);
+    re = words.length === 0 ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+    KEYWORD_SCANNERS.set(rules, re);
+  }
+  return re;
+}
+
+/** The keywords present in `text`, found in a single pass. */
+function keywordsIn(text: string, rules: readonly ProviderKeyRule[]): Set<string> {
+  const found = new Set<string>();
+  const re = keywordScanner(rules);
+  if (re === null) return found;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) found.add(m[0]);
+  return found;
+}
 function globalPattern(rule: ProviderKeyRule): RegExp {
   let g = GLOBAL_PATTERNS.get(rule.id);
   if (g === undefined) {
@@ -320,9 +347,9 @@ function contextAround(text: string, start: number, end: number): string {
 export function findProviderKeys(text: string, rules: readonly ProviderKeyRule[] = PROVIDER_KEY_RULES): KeyMatch[] {
   const out: KeyMatch[] = [];
   let claimed: Uint8Array | undefined; // 1 where a reported key sits
+  const present = keywordsIn(text, rules);
   for (const rule of rules) {
-    if (rule.keywords && !rule.keywords.some((k) => text.includes(k))) continue;
-    if (rule.context && !rule.context.test(text)) continue;
+    if (rule.keywords && !rule.keywords.some((k) => present.has(k))) continue;
     const g = globalPattern(rule);
     g.lastIndex = 0;
     for (let m = g.exec(text); m !== null; m = g.exec(text)) {
