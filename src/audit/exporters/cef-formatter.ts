@@ -4,6 +4,7 @@
  * extension keys are fixed ASCII names. All escaping is a single character scan (linear time).
  */
 import type { StoredEvent } from '../event.js';
+import { VERSION } from '../../version.js';
 import { severityOf } from './ocsf-formatter.js';
 
 /** Escape a CEF header field: backslash and pipe; line breaks become spaces (headers are one line). */
@@ -94,7 +95,7 @@ function detail(e: StoredEvent): string | undefined {
  * formatCef(e) // 'CEF:0|Attest|Attest|0.1.0|tool.call|tool.call|1|rt=… externalId=…'
  */
 export function formatCef(e: StoredEvent, opts: CefOptions = {}): string {
-  const header = ['CEF:0', opts.vendor ?? 'Attest', opts.product ?? 'Attest', opts.version ?? '0', e.type, e.type, String(cefSeverity(e))];
+  const header = ['CEF:0', opts.vendor ?? 'Attest', opts.product ?? 'Attest', opts.version ?? VERSION, e.type, e.type, String(cefSeverity(e))];
   const ext: [string, string | number | undefined][] = [
     ['rt', Date.parse(e.time)],
     ['externalId', e.id],
