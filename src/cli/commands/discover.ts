@@ -85,16 +85,10 @@ function planOutputs(rawArgs: readonly string[], outDir: string | undefined, jso
   return plans;
 }
 
+/** The host adapter, imported only for --host so a plain scan never touches processes or sockets. */
 async function loadHost(): Promise<HostInput> {
-  // D's host adapter; imported only for --host so a plain scan never touches processes or sockets.
-  const specifier = '../../discover/adapters/host-input.js';
-  try {
-    const mod = (await import(specifier)) as { createHostInput?: () => HostInput };
-    if (typeof mod.createHostInput !== 'function') throw new Error('createHostInput missing');
-    return mod.createHostInput();
-  } catch (err) {
-    throw new AttestError('INTERNAL', `--host is unavailable in this build: ${(err as Error).message}`, { where: '--host' });
-  }
+  const { createHostInput } = await import('../../discover/adapters/host-input.js');
+  return createHostInput({ onProblem: (p) => warn(`${p.path}: ${p.message}`) });
 }
 
 function problemLine(p: Problem, roots: readonly string[]): string {
