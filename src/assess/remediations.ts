@@ -64,7 +64,7 @@ export const REMEDIATIONS: Readonly<Record<ControlId, Remediation>> = {
   'AI-VND-02': { effort: 'S', action: 'Vet MCP servers and plugins before use and pin their versions', feature: 'attest vendor + Attest MCP proxy', onFindings: 'Vet or remove {n} high-risk MCP server{s} and pin {its} version{s}' },
   'AI-DGV-01': { effort: 'L', action: 'Classify data used by AI and propagate labels to embeddings, outputs and fine-tunes', feature: 'Attest RAG guard labels' },
   'AI-RES-01': { effort: 'S', action: 'Set rate, token and cost limits per user and per app', feature: 'Attest gateway limits' },
-  'AI-RUN-01': { effort: 'S', action: 'Bind local model runtimes to localhost or put them behind authentication', feature: 'attest discover --host', onFindings: 'Bind {n} exposed model runtime{s} to localhost or put {it} behind auth' },
+  'AI-RUN-01': { effort: 'S', action: 'Bind local model runtimes to localhost or put them behind authentication', feature: 'attest discover --host', onFindings: 'Bind {n} exposed runtime{s} to localhost or add auth' },
   'AI-RDY-01': { effort: 'S', action: 'Run `attest assess` on a schedule and track the fix-list', feature: 'attest assess' },
   'AI-EVD-01': { effort: 'M', action: 'Assemble a hashed evidence package for the audit period', feature: 'attest evidence' },
 };

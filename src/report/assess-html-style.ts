@@ -5,7 +5,7 @@ export const ASSESS_CSS = `
 body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
 main{max-width:1120px;margin:0 auto;padding:32px 40px 56px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}h3{font-size:15px;margin:20px 0 8px}
-.sub{color:var(--muted);margin:0}
+.sub{color:var(--muted);margin:0}.sub.top{margin-top:12px;color:var(--ink)}
 .cover{display:flex;justify-content:space-between;align-items:center;gap:24px;padding:24px 28px;border-radius:12px;background:linear-gradient(135deg,#f3f6fb,#e9eef7);border:1px solid var(--line)}
 .grade{display:flex;align-items:center;gap:16px}
 .badge{width:84px;height:84px;border-radius:50%;display:flex;align-items:center;justify-content:center;font-size:44px;font-weight:700;color:#fff}

@@ -32,6 +32,14 @@ function list(items: readonly string[], max = MAX_EVIDENCE): string {
   return `<ul class="where">${shown.join('')}</ul>`;
 }
 
+function topGain(r: AssessReport): string {
+  const top = r.fixList.slice(0, 5);
+  if (top.length === 0) return '';
+  const gain = top.reduce((a, f) => a + f.scoreGain, 0);
+  const effort = top.map((f) => f.effort).join(', ');
+  return `<p class="sub top">The top ${top.length} fixes (effort ${esc(effort)}) add <strong>+${gain.toFixed(1)}</strong> points.</p>`;
+}
+
 function cover(r: AssessReport): string {
   const c = r.overall.counts;
   const counts = [
@@ -42,7 +50,7 @@ function cover(r: AssessReport): string {
     `${c['not-applicable']} not applicable`,
   ];
   return `<header class="cover"><div><h1>AI readiness report</h1><p class="sub">${esc(r.subject.name)} · generated ${esc(r.generatedAt)} · Attest ${esc(r.tool.version)}</p>
-<ul class="counts">${counts.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>
+<ul class="counts">${counts.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>${topGain(r)}</div>
 <div class="grade"><div class="badge" style="background:${scoreColor(r.overall.score)}">${esc(r.overall.grade)}</div>
 <div class="score">${fmtScore(r.overall.score)}<small> / 100</small>${r.overall.gradeCapped ? '<br><small>grade capped: a critical control is observed not met</small>' : ''}</div></div></header>`;
 }

@@ -40,7 +40,9 @@ export function renderAssessMarkdown(r: AssessReport): string {
       out.push('');
     }
   }
-  out.push('## Fix-list', '', 'Ordered by score gained per unit of effort (S = 1, M = 2, L = 4).', '');
+  const top = r.fixList.slice(0, 5);
+  const gain = top.reduce((a, f) => a + f.scoreGain, 0);
+  out.push('## Fix-list', '', `Ordered by score gained per unit of effort (S = 1, M = 2, L = 4).${top.length > 0 ? ` The top ${top.length} add +${gain.toFixed(1)} points.` : ''}`, '');
   if (r.fixList.length === 0) out.push('Every applicable control is met.', '');
   for (const f of r.fixList) {
     out.push(`${f.rank}. **${code(f.controlId)} ${mdEscape(f.action)}**  `);

@@ -61,7 +61,10 @@ export function renderAssessSnapshot(r: AssessReport, palette: AssessPalette = P
   if (nist) out.push(p.dim(clip(`  NIST functions: ${nist.groups.map((g) => `${g.id} ${fmtScore(g.score)}`).join(' · ')}`, SNAPSHOT_WIDTH)));
   out.push('');
   const fixes = r.fixList.slice(0, 5);
-  out.push(p.bold(fixes.length > 0 ? `Top fixes (score gained per unit of effort; ${r.fixList.length} in all)` : 'No fixes: every applicable control is met.'));
+  const gain = fixes.reduce((a, f) => a + f.scoreGain, 0);
+  out.push(
+    p.bold(fixes.length > 0 ? `Top fixes by score gained per unit of effort (${r.fixList.length} in all; these ${fixes.length} add +${gain.toFixed(1)})` : 'No fixes: every applicable control is met.'),
+  );
   for (const f of fixes) {
     const head = `${String(f.rank).padStart(3)}. ${f.controlId.padEnd(10)} ${f.effort} ${`+${f.scoreGain.toFixed(1)}`.padStart(5)}  `;
     out.push(`${p.cyan(head)}${clip(f.action, SNAPSHOT_WIDTH - head.length)}`);
