@@ -40,6 +40,18 @@ describe('createHostInput', () => {
     expect(problems[0]?.message).toContain('darwin');
   });
 
+  it('without onProblem, the engine reports the one problem line and the host inventory is empty', async () => {
+    const { discover } = await import('../engine.js');
+    const { createNodeFs } = await import('./node-fs.js');
+    const { hostScanners } = await import('../scanners/host/index.js');
+    const problems: Problem[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'attest-host-'));
+    const r = await discover({ roots: [dir], scanners: [], fs: createNodeFs(), host: createHostInput({ platform: 'win32' }), hostScanners, onProblem: (p) => problems.push(p) });
+    expect(r.components).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('win32');
+  });
+
   it('reads a proc tree: cmdline with NUL separators, tcp tables, socket owners', async () => {
     const root = mkdtempSync(join(tmpdir(), 'attest-proc-'));
     mkdirSync(join(root, 'net'));

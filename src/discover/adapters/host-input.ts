@@ -2,9 +2,11 @@
  * The real `HostInput` (`attest discover --host`) on Linux: processes from `/proc/<pid>/cmdline`
  * and listening TCP sockets from `/proc/net/tcp` and `/proc/net/tcp6`, attributed to processes
  * through `/proc/<pid>/fd` socket inodes where permissions allow. Elsewhere (or without /proc)
- * it returns empty lists and reports one problem line.
+ * it returns empty lists and reports one problem line: through `onProblem` when given, otherwise by
+ * rejecting `processes()` once, which the engine turns into a problem line for the host scanner.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { AttestError } from '../../core/errors.js';
 import type { HostInput, HostProcess, ListeningPort, Problem } from '../model.js';
 
 export interface HostInputOptions {
@@ -127,11 +129,16 @@ export function createHostInput(options: HostInputOptions = {}): HostInput {
       available = false;
     }
   }
-  if (!available) {
-    options.onProblem?.({ path: 'host', message: `host scan needs Linux /proc (platform ${platform}${platform === 'linux' ? `, ${proc}/net/tcp unreadable` : ''}); no processes or ports inspected` });
-  }
+  const problem = `host scan needs Linux /proc (platform ${platform}${platform === 'linux' ? `, ${proc}/net/tcp unreadable` : ''}); no processes or ports inspected`;
+  if (!available && options.onProblem) options.onProblem({ path: 'host', message: problem });
   return {
-    processes: async () => (available ? readProcesses(proc) : []),
+    processes: async () => {
+      if (available) return readProcesses(proc);
+      // Without an onProblem sink, surface the one problem line through the engine (it reports
+      // a failing host scanner on stderr and carries on with an empty host inventory).
+      if (!options.onProblem) throw new AttestError('IO', problem, { where: 'host' });
+      return [];
+    },
     listeningPorts: async () => (available ? readPorts(proc) : []),
   };
 }
