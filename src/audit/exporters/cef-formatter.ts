@@ -30,6 +30,11 @@ export function escapeCefValue(value: string): string {
   return out;
 }
 
+/** Keep `msg` well under a UDP datagram: a retrieval of thousands of documents lists the first ones. */
+function clip(text: string | undefined, max = 1024): string | undefined {
+  return text === undefined || text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
 export interface CefOptions {
   readonly vendor?: string;
   readonly product?: string;
@@ -109,7 +114,7 @@ export function formatCef(e: StoredEvent, opts: CefOptions = {}): string {
     ['cs3', e.actor?.tenant],
     ['cs3Label', e.actor?.tenant === undefined ? undefined : 'tenant'],
     ['outcome', outcome(e)],
-    ['msg', detail(e)],
+    ['msg', clip(detail(e))],
     ['src', e.type === 'key.use' ? e.data.sourceIp : undefined],
     ['deviceProcessName', e.source],
   ];
