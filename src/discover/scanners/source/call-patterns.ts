@@ -10,12 +10,11 @@
  * linear regex pass (blanked strings leave long runs of spaces; nothing here backtracks).
  */
 export function normaliseCall(code: string): string {
-  return code
-    .toLowerCase()
-    .replace(/_/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([.()=:,]) ?/g, '$1')
-    .replace(/\(\)/g, '');
+  let s = code.toLowerCase();
+  if (s.includes('_')) s = s.replace(/_/g, '');
+  s = s.replace(/\s+/g, ' ');
+  if (s.includes(' ')) s = s.replace(/ ?([.()=:,]) ?/g, '$1');
+  return s.includes('()') ? s.replace(/\(\)/g, '') : s;
 }
 
 /** Fine-tuning / model customisation API calls (OpenAI, Azure, Mistral, Together, Bedrock, Vertex, Gemini, Cohere). */

@@ -14,6 +14,8 @@ const TRACING_MODULES =
   /^(langsmith|langfuse|@langfuse\/|helicone|@helicone\/|traceloop|@traceloop\/|openlit|agentops|weave|openinference|@arizeai\/openinference|@opentelemetry\/|opentelemetry|go\.opentelemetry\.io|io\.opentelemetry|lunary|promptlayer|braintrust)/;
 /** Call/decorator markers of tracing wrappers (normalised: lower-case, no `_`). */
 const TRACING_CALLS = ['wrapopenai(', 'wrapanthropic(', 'observeopenai(', '@traceable', 'traceable(', '@observe', 'langfusecontext', 'callbackhandler('];
+/** Every tracing marker contains one of these (any case, `_` aside). */
+const TRACING_HINT = /wrap|observe|traceable|langfuse|callback/i;
 /** Base-URL options that re-target an SDK client. */
 const BASE_URL_KEYS = /\b(baseURL|baseUrl|base_url|api_base|openai_api_base|apiBase|WithBaseURL|basePath|endpoint)\b/;
 /** Env var names that say "gateway" when a base URL is read from them. */
@@ -41,7 +43,7 @@ export function guardSignal(ctx: SourceContext): GuardSignal | undefined {
       if (literal && isGatewayUrl(literal.value)) return 'gateway-base-url';
       if (readsGatewayEnv(line)) return 'gateway-base-url';
     }
-    if ((code.includes('(') || code.includes('@')) && TRACING_CALLS.some((t) => normaliseCall(code).includes(t))) return 'tracing';
+    if (TRACING_HINT.test(code) && TRACING_CALLS.some((t) => normaliseCall(code).includes(t))) return 'tracing';
   }
   return undefined;
 }

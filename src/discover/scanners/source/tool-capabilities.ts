@@ -55,7 +55,7 @@ export interface CapabilityInput {
   readonly code: string;
   /** Same extent with strings kept (for `open(p, "w")` and SQL literals). */
   readonly withStrings: readonly string[];
-  /** Python: bare `exec(`/`eval(` run code; JS: `exec(` counts when the file imports child_process. */
+  /** Python: bare `exec(`/`eval(` run code (JS child_process aliases are handled by the tool detector). */
   readonly bareExecIsShell: boolean;
 }
 
@@ -96,12 +96,15 @@ function hasApproval(norm: string, markers: readonly string[]): boolean {
   return false;
 }
 
+/** Every approval marker contains one of these (any case): a cheap test before normalising. */
+const APPROVAL_HINT = /interrupt|approv|confirm|human/i;
+
 /** Approval visible in the tool's own definition (strings kept: `human_input_mode="ALWAYS"`). */
 export function toolHasApproval(definitionWithStrings: string): boolean {
-  return hasApproval(normaliseCall(definitionWithStrings), APPROVAL_MARKERS);
+  return APPROVAL_HINT.test(definitionWithStrings) && hasApproval(normaliseCall(definitionWithStrings), APPROVAL_MARKERS);
 }
 
 /** Approval wired at the agent/graph level anywhere in the file. */
 export function fileHasApproval(noComments: string): boolean {
-  return hasApproval(normaliseCall(noComments), FILE_APPROVAL_MARKERS);
+  return APPROVAL_HINT.test(noComments) && hasApproval(normaliseCall(noComments), FILE_APPROVAL_MARKERS);
 }
