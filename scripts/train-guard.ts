@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     l2: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.l2) },
     lr: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.learningRate) },
     'max-hard-fpr': { type: 'string', default: '0.01' },
+    'max-benign-fpr': { type: 'string', default: '0.01' },
     'skip-loso': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     errors: { type: 'string' },
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
 const seed = Number(args.seed);
 const folds = Number(args.folds);
 const maxHardFpr = Number(args['max-hard-fpr']);
+const maxBenignFpr = Number(args['max-benign-fpr']);
 const options = { ...DEFAULT_TRAIN_OPTIONS, seed, epochs: Number(args.epochs), l2: Number(args.l2), learningRate: Number(args.lr) };
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 
@@ -91,15 +93,15 @@ function score(model: InjectionModel, rows: readonly GuardRow[]): Oof[] {
 const flag = (o: Oof, t: number): boolean => o.rawP >= t || o.sigMax >= 0.5;
 const metricsAt = (oof: readonly Oof[], t: number): BinaryMetrics => binaryMetrics(oof.map((o) => ({ label: o.label, kind: o.kind, flagged: flag(o, t) })));
 
-/** Best F1 on out-of-fold train predictions with FPR (benign and hard) at most `maxFpr`. */
-function chooseThreshold(oof: readonly Oof[], maxFpr: number): { t: number; m: BinaryMetrics } {
+/** Best F1 on out-of-fold train predictions with FPR on hard-benign and on benign at most the given rates. */
+function chooseThreshold(oof: readonly Oof[], maxHard: number, maxBenign: number): { t: number; m: BinaryMetrics } {
   const ps = [...new Set(oof.map((o) => o.rawP))].sort((a, b) => a - b);
   const step = Math.max(1, Math.floor(ps.length / 600));
   let best: { t: number; m: BinaryMetrics } | undefined;
   for (let i = 0; i < ps.length; i += step) {
     const t = Math.min(0.995, Math.max(0.05, ps[i] as number));
     const m = metricsAt(oof, t);
-    if (m.fprHard > maxFpr || m.fprBenign > maxFpr) continue;
+    if (m.fprHard > maxHard || m.fprBenign > maxBenign) continue;
     if (!best || m.f1 > best.m.f1 + 1e-9) best = { t, m };
   }
   return best ?? { t: 0.995, m: metricsAt(oof, 0.995) };
@@ -128,8 +130,8 @@ function main(): void {
     const scored = score(model, held.map(([r]) => r));
     held.forEach(([, i], j) => (oof[i] = scored[j] as Oof));
   }
-  const chosen = chooseThreshold(oof, maxHardFpr);
-  log(`threshold (raw p) chosen on train CV: ${chosen.t.toFixed(4)} (max FPR ${pct(maxHardFpr)})`);
+  const chosen = chooseThreshold(oof, maxHardFpr, maxBenignFpr);
+  log(`threshold (raw p) chosen on train CV: ${chosen.t.toFixed(4)} (best F1 with FPR hard-benign <= ${pct(maxHardFpr)}, benign <= ${pct(maxBenignFpr)})`);
   if (args.errors) {
     const errs = train.flatMap((r, i) => (flag(oof[i] as Oof, chosen.t) !== (r.label === 1) ? [{ ...r, rawP: (oof[i] as Oof).rawP, sigMax: (oof[i] as Oof).sigMax }] : []));
     writeFileSync(args.errors, errs.map((e) => JSON.stringify(e)).join('\n') + '\n');
@@ -167,6 +169,7 @@ function main(): void {
     options,
     folds,
     maxHardFpr,
+    maxBenignFpr,
     cvF1: Number(chosen.m.f1.toFixed(4)),
   });
   if (!args['dry-run']) {

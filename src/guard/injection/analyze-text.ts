@@ -1,6 +1,6 @@
 import { denseFeatures, type PlacedHit } from './dense-features.js';
 import { findEncodedSegments, type EncodedSegment } from './encoded-segments.js';
-import { contributionPrefix } from './hashed-features.js';
+import { CHAR_GROUP_SCALE, contributionPrefix } from './hashed-features.js';
 import { sigmoid, type InjectionModel } from './injection-model.js';
 import { normalizeView, toOriginalRange, type MappedText } from './normalize-text.js';
 import { matchSignatures } from './signature-matcher.js';
@@ -101,7 +101,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
     const cc = (charCnt[to] as number) - (charCnt[from] as number);
     const wc = (wordCnt[to] as number) - (wordCnt[from] as number);
     let z = model.bias;
-    if (cc > 0) z += ((charSum[to] as number) - (charSum[from] as number)) / Math.sqrt(cc);
+    if (cc > 0) z += (CHAR_GROUP_SCALE * ((charSum[to] as number) - (charSum[from] as number))) / Math.sqrt(cc);
     if (wc > 0) z += ((wordSum[to] as number) - (wordSum[from] as number)) / Math.sqrt(wc);
     const range = toOriginalRange(folded, from, to, original);
     const d = denseFeatures(hits, range.start, range.end, evasion, decoded.length > 0, to - from);

@@ -3,6 +3,8 @@
  * character 3–5-grams and word uni/bi-grams of the folded text, hashed into 2^bits signed buckets.
  */
 
+/** Relative weight of the character n-gram group against the word group (both L2-ish normalised). */
+export const CHAR_GROUP_SCALE = 1;
 export const CHAR_NGRAM_MIN = 3;
 export const CHAR_NGRAM_MAX = 5;
 const CHAR_SEED = 0x811c9dc5;
@@ -78,7 +80,7 @@ export function sparseFeatures(text: string, bits: number): { index: Int32Array;
     counts[group]!++;
     raw.push([bucket, sign, group]);
   });
-  const norm = [1 / Math.sqrt(Math.max(1, counts[0]!)), 1 / Math.sqrt(Math.max(1, counts[1]!))];
+  const norm = [CHAR_GROUP_SCALE / Math.sqrt(Math.max(1, counts[0]!)), 1 / Math.sqrt(Math.max(1, counts[1]!))];
   for (const [bucket, sign, group] of raw) acc.set(bucket, (acc.get(bucket) ?? 0) + sign * norm[group]!);
   const index = new Int32Array(acc.size);
   const value = new Float32Array(acc.size);
