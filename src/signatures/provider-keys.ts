@@ -294,13 +294,21 @@ export interface KeyMatch {
 
 const GLOBAL_PATTERNS = new Map<string, RegExp>();
 const KEYWORD_SCANNERS = new WeakMap<readonly ProviderKeyRule[], RegExp | null>();
+/** By keyword set, so callers passing a fresh subset array per call still reuse compiled regexes. */
+const KEYWORD_SCANNERS_BY_SET = new Map<string, RegExp | null>();
 
 /** One global regex matching any rule's keyword (literal alternation, longest first). */
 function keywordScanner(rules: readonly ProviderKeyRule[]): RegExp | null {
   let re = KEYWORD_SCANNERS.get(rules);
   if (re === undefined) {
-    const words = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort((a, b) => b.length - a.length);
-    re = words.length === 0 ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+    const words = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const key = words.join('\u0000');
+    re = KEYWORD_SCANNERS_BY_SET.get(key);
+    if (re === undefined) {
+      re = words.length === 0 ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'g');
+      if (KEYWORD_SCANNERS_BY_SET.size >= 64) KEYWORD_SCANNERS_BY_SET.clear();
+      KEYWORD_SCANNERS_BY_SET.set(key, re);
+    }
     KEYWORD_SCANNERS.set(rules, re);
   }
   return re;
