@@ -82,7 +82,7 @@ describe('recogniseModel', () => {
   it.each([
     'gpt', 'gpt-', 'gpt-4o is great', 'my-gpt-4o', 'gpt-99', 'chatgpt', 'claude', 'claude-code', 'claudette-3-5', 'gemini', 'gemini-rocket',
     'amazon.com', 'meta.description', 'text-embedding', 'o3-rocket', 'o7', 'mistral-of-the-sea', 'llama', 'gpt-4o/../../etc', 'your-model-here',
-    'https://api.openai.com/v1', 'GPT4All', 'grok', 'commander', 'embed', '',
+    'https://api.openai.com/v1', 'GPT4All', 'grok', 'commander', 'embed', '', 'gpt-4-', 'gpt-3.5-turbo-', 'claude--3',
   ])('not a model: %j', (s) => {
     expect(recogniseModel(s)).toBeUndefined();
   });

@@ -152,7 +152,7 @@ function bedrock(id: string): ModelMatch | undefined {
 function recogniseBare(id: string): ModelMatch | undefined {
   const lower = id.toLowerCase();
   const parts = lower.split('-');
-  if (parts.length > 14) return undefined;
+  if (parts.length > 14 || parts.includes('')) return undefined;
   const m =
     openai(lower, parts) ?? anthropic(lower, parts) ?? google(lower, parts) ?? mistral(lower, parts) ?? cohere(lower, parts) ??
     xai(lower, parts) ?? deepseek(lower) ?? openWeight(lower) ?? bedrock(lower);

@@ -14,6 +14,8 @@ import type { StringLiteral } from './source-lexer.js';
 const LOOKBACK = 48;
 /** Words in the code just before a literal that say "this is a model name". */
 const MODEL_KEYS = ['model', 'deployment', 'engine', 'llm', 'lm(', 'agent(', 'openai(', 'anthropic(', 'google(', 'mistral(', 'ollama(', 'bedrock(', 'azure(', 'groq(', 'vertex('];
+/** A literal compared against (`name.startsWith("gpt-4")`, `model === "o3"`, `case "gpt-4o":`) names a model without using it. */
+const COMPARISON = /(startswith|endswith|includes|indexof|match|===|!==|==|!=|\bcase|\bin)\s*\(?\s*["'`]?$/;
 const DEPLOYMENT_KEYS = ['azure_deployment', 'azuredeployment', 'deployment_name', 'deploymentname', 'deployment_id', 'deploymentid'];
 
 function keyBefore(ctx: SourceContext, s: StringLiteral): string {
@@ -63,6 +65,7 @@ export function detectModels(ctx: SourceContext): Observation {
   for (const s of ctx.src.strings) {
     if (s.value.length < 2 || s.value.length > 120) continue;
     const key = keyBefore(ctx, s);
+    if (COMPARISON.test(key)) continue;
     const keyed = MODEL_KEYS.some((k) => key.includes(k));
     const m = recogniseModel(s.value);
     if (!m) {

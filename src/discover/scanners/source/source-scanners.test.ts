@@ -246,6 +246,12 @@ describe('guard signals and evidence hygiene', () => {
     expect(await unguarded(`${head}logger.info({ event: 'boot' });\n${'\n'.repeat(12)}${call}\n`)).toBe(1);
   });
 
+  it('a model id only compared against (startsWith, ===, case) is not a model in use', async () => {
+    const text = `import OpenAI from 'openai';\nif (name.startsWith("gpt-4o")) x = 1;\nif (model === 'o3-mini') y = 2;\nswitch (m) { case "gpt-4.1": break; }\nconst use = { model: "gpt-4.1" };\n`;
+    const obs = await scanFile(memoryFile('src/m.ts', text));
+    expect((obs.components ?? []).filter((c) => c.type === 'model').map((c) => `${c.name}:${c.evidence.line}`)).toEqual(['gpt-4.1:5']);
+  });
+
   it('one finding per call site', async () => {
     expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\n${call}\n${call}\n\n${call}\n`)).toBe(3);
   });
