@@ -200,7 +200,9 @@ describe('assess: guard and audit settings as configured evidence', () => {
 
   it('audit retention and signed checkpoints meet AI-LOG-03', () => {
     expect(control(run({ runtimeConfig: { audit: { retentionDays: 400, checkpoint: { everyEvents: 1000 } } } }), 'AI-LOG-03').status).toBe('met');
-    expect(control(run({ runtimeConfig: { audit: { retentionDays: 400 } } }), 'AI-LOG-03').status).toBe('partial');
+    expect(control(run({ runtimeConfig: { audit: { retentionDays: 400 } } }), 'AI-LOG-03').status).toBe('met'); // checkpoints default on
+    expect(control(run({ runtimeConfig: { audit: { retentionDays: 400, checkpoint: { everyEvents: 0, everySeconds: 0 } } } }), 'AI-LOG-03').status).toBe('partial');
+    expect(control(run({ runtimeConfig: { audit: {} } }), 'AI-LOG-03').status).toBe('partial');
     expect(control(run({ runtimeConfig: {} }), 'AI-LOG-03').status).toBe('unknown');
   });
 });

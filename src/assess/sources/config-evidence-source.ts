@@ -4,7 +4,7 @@
  * checkpoints). Confidence: configured — the setting exists; whether traffic really flows
  * through it is for the gateway's own evidence and the audit statistics to show.
  */
-import type { AuditConfig } from '../../audit/config-schema.js';
+import { AUDIT_DEFAULTS, type AuditConfig } from '../../audit/config-schema.js';
 import type { DetectorName, GuardStage } from '../../guard/detection.js';
 import { resolveDetector, resolveLists, type GuardConfig } from '../../guard/policy/guard-policy.js';
 import type { ControlId } from '../../catalog/control-ids.js';
@@ -44,7 +44,9 @@ function guardVerdicts(g: GuardConfig): ControlVerdict[] {
 }
 
 function auditVerdicts(a: AuditConfig): ControlVerdict[] {
-  const checkpoints = (a.checkpoint?.everyEvents ?? 0) > 0 || (a.checkpoint?.everySeconds ?? 0) > 0;
+  // Unset checkpoint settings take the audit defaults (on), as the store does.
+  const cp = { ...AUDIT_DEFAULTS.checkpoint, ...a.checkpoint };
+  const checkpoints = cp.everyEvents > 0 || cp.everySeconds > 0;
   const retention = a.retentionDays !== undefined;
   const parts = [checkpoints ? 'signed checkpoints on' : 'no checkpoint schedule', retention ? `retention ${a.retentionDays} days` : 'no retention period'];
   return [

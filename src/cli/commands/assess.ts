@@ -1,5 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { defineCommand } from 'citty';
+import { readAuditStats } from '../../assess/adapters/read-audit-stats.js';
+import { auditStatsEvidenceSource } from '../../assess/sources/audit-stats-evidence-source.js';
+import type { EvidenceSource } from '../../assess/evidence.js';
+import type { AuditConfig } from '../../audit/config-schema.js';
 import { isReportFormat, readDiscoverJson, readPreviousReport, REPORT_FORMATS, writeAssessReports, type ReportFormat } from '../../assess/adapters/assess-files.js';
 import { assess } from '../../assess/assess.js';
 import { diffReports } from '../../assess/report-diff.js';
@@ -10,7 +14,7 @@ import { renderAssessSnapshot } from '../../report/assess-terminal.js';
 import { VERSION } from '../../version.js';
 import { colors, printJson, progress, warn } from '../_output.js';
 
-const VALUE_FLAGS = new Set(['--answers', '--discover', '--format', '--out-dir', '--diff', '--fail-under', '--name']);
+const VALUE_FLAGS = new Set(['--answers', '--discover', '--format', '--out-dir', '--diff', '--fail-under', '--name', '--audit-days']);
 const BOOL_FLAGS = new Set(['--json', '--quiet', '-q', '--skip-answers']);
 
 /** Positional paths; unknown options are usage errors (citty accepts anything). */
@@ -70,6 +74,18 @@ async function runDiscover(paths: readonly string[], quiet: boolean): Promise<Di
   }
 }
 
+/** Audit-trail statistics when attest.yaml configures a trail; a missing or unreachable one is skipped with a note. */
+async function auditSources(audit: unknown, days: number, quiet: boolean): Promise<EvidenceSource[]> {
+  if (audit === undefined) return [];
+  try {
+    return [auditStatsEvidenceSource(await readAuditStats(audit as AuditConfig, { days, now: new Date() }))];
+  } catch (err) {
+    if (!(err instanceof AttestError) || (err.code !== 'NOT_FOUND' && err.code !== 'STORE' && err.code !== 'BAD_CONFIG')) throw err;
+    if (!quiet) warn(`${err.toLine()} (audit-trail evidence skipped)`);
+    return [];
+  }
+}
+
 export default defineCommand({
   meta: {
     name: 'assess',
@@ -87,6 +103,7 @@ export default defineCommand({
     quiet: { type: 'boolean', alias: 'q', description: 'No snapshot; errors only' },
     'fail-under': { type: 'string', description: 'Exit 1 when the overall score is below this number (0-100)' },
     name: { type: 'string', description: 'Name of the system in the report (default: the scanned folder)' },
+    'audit-days': { type: 'string', description: 'Period of audit-trail statistics read as evidence when attest.yaml has audit: (default 30)' },
   },
   async run({ args, rawArgs }) {
     const paths = positionals(rawArgs);
@@ -100,6 +117,11 @@ export default defineCommand({
     const failUnder = failUnderText === undefined ? undefined : Number(failUnderText);
     if (failUnder !== undefined && !(Number.isFinite(failUnder) && failUnder >= 0 && failUnder <= 100)) {
       throw new AttestError('BAD_INPUT', `expected a number from 0 to 100, got "${failUnderText}"`, { where: '--fail-under' });
+    }
+    const auditDaysText = (args['audit-days'] as string | undefined) ?? '30';
+    const auditDays = Number(auditDaysText);
+    if (!Number.isInteger(auditDays) || auditDays < 1 || auditDays > 3660) {
+      throw new AttestError('BAD_INPUT', `expected a whole number of days from 1 to 3660, got "${auditDaysText}"`, { where: '--audit-days' });
     }
     const savedDiscover = args.discover as string | undefined;
     if (savedDiscover !== undefined && paths.length > 0) throw new AttestError('BAD_INPUT', 'give either paths to scan or --discover, not both', { where: '--discover' });
@@ -119,6 +141,7 @@ export default defineCommand({
       ...(answers.config ? { answers: answers.config.answers, answersFile: answers.file ?? 'attest.yaml' } : {}),
       ...(answers.config?.vendors ? { vendors: answers.config.vendors } : {}),
       ...(answers.config ? { runtimeConfig: { guard: answers.config.guard, audit: answers.config.audit } } : {}),
+      sources: await auditSources(answers.config?.audit, auditDays, quiet || json),
       generatedAt: new Date().toISOString(),
       toolVersion: VERSION,
       subjectName,
