@@ -31,5 +31,11 @@ export interface AuditBackend extends VerifySource {
   addHold(hold: LegalHold): Promise<void>;
   removeHold(id: string): Promise<boolean>;
   holds(): Promise<LegalHold[]>;
+  /**
+   * When commits return before their fsync (SQLite's pipelined WAL sync), resolves once
+   * everything committed so far is on stable storage. Absent when COMMIT itself is durable.
+   */
+  durable?(): Promise<void>;
+  /** Waits for pending syncs, then closes. */
   close(): Promise<void>;
 }

@@ -10,28 +10,23 @@
  *   cannot silently disagree.
  */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, out, 0);
-  return out.join('');
+  return write(value, 0);
 }
 
 const MAX_DEPTH = 64;
 
-function write(value: unknown, out: string[], depth: number): void {
+// String concatenation (V8 ropes) and one sort of the few keys per object:
+// this runs once per appended event and once per verified one, so it is kept allocation-light.
+function write(value: unknown, depth: number): string {
   if (depth > MAX_DEPTH) throw new TypeError('canonical JSON: nesting deeper than 64 levels');
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonical JSON: non-finite number');
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'object':
       break;
     case 'bigint':
@@ -41,22 +36,22 @@ function write(value: unknown, out: string[], depth: number): void {
       throw new TypeError(`canonical JSON: cannot encode a ${typeof value}`);
   }
   if (Array.isArray(value)) {
-    out.push('[');
+    let out = '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
       if (value[i] === undefined) throw new TypeError('canonical JSON: undefined array element');
-      write(value[i], out, depth + 1);
+      out += (i > 0 ? ',' : '') + write(value[i], depth + 1);
     }
-    out.push(']');
-    return;
+    return `${out}]`;
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  out.push('{');
-  keys.forEach((k, i) => {
-    if (i > 0) out.push(',');
-    out.push(JSON.stringify(k), ':');
-    write(obj[k], out, depth + 1);
-  });
-  out.push('}');
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${write(v, depth + 1)}`;
+    first = false;
+  }
+  return `${out}}`;
 }

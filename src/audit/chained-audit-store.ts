@@ -9,7 +9,7 @@ import { buildCheckpoint, buildPruneRecord, type Checkpoint } from './checkpoint
 import { applyContentPolicy, type ContentPolicy } from './content-policy.js';
 import type { AuditEventInput, StoredEvent } from './event.js';
 import { sealEvents, type SealedEvent } from './hash-chain.js';
-import { GroupCommitter } from './group-committer.js';
+import { GroupCommitter, type CommitResult } from './group-committer.js';
 import { auditPath, leafHash } from './merkle.js';
 import type { InclusionProof } from './proof.js';
 import { holdMatches, type LegalHold, type RetentionResult } from './retention.js';
@@ -100,7 +100,14 @@ export class ChainedAuditStore implements VerifiableStore {
   }
 
   append(event: AuditEventInput): Promise<StoredEvent> {
-    return this.appendBatch([event]).then((r) => r[0]!);
+    if (this.closed) return Promise.reject(new AttestError('STORE', 'audit store is closed'));
+    let prepared: AuditEventInput;
+    try {
+      prepared = applyContentPolicy(normaliseTime(event), this.content);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.committer.submitOne(prepared);
   }
 
   appendBatch(events: readonly AuditEventInput[]): Promise<StoredEvent[]> {
@@ -115,14 +122,17 @@ export class ChainedAuditStore implements VerifiableStore {
     return this.committer.submit(prepared);
   }
 
-  private async commit(items: AuditEventInput[]): Promise<StoredEvent[]> {
+  private async commit(items: AuditEventInput[]): Promise<CommitResult<StoredEvent>> {
     let sealed: SealedEvent[] = [];
     const now = this.clock().toISOString();
     const seqs = await this.backend.commitEvents(this.writerId, (head) => {
       sealed = sealEvents(items, { writer: this.writerId, head, now, newId: this.opts.newId ?? (() => uuidV7()) }).sealed;
       return sealed;
     });
-    return sealed.map((s, i) => ({ ...s.event, seq: seqs[i]! }) as StoredEvent);
+    // The sealed event objects are fresh and unshared: add `seq` in place.
+    const out = sealed.map((s, i) => Object.assign(s.event, { seq: seqs[i]! }) as StoredEvent);
+    const durable = this.backend.durable?.();
+    return durable ? { out, durable } : { out };
   }
 
   private afterCommit(n: number): void {
@@ -147,7 +157,9 @@ export class ChainedAuditStore implements VerifiableStore {
   private async doCheckpoint(): Promise<Checkpoint | undefined> {
     const signer = this.requireSigner('checkpoint');
     this.sinceCheckpoint = 0;
-    return this.backend.commitCheckpoint((prev, leaves) => (leaves.length > 0 ? buildCheckpoint(prev, leaves, signer, this.clock().toISOString()) : undefined));
+    const cp = await this.backend.commitCheckpoint((prev, leaves) => (leaves.length > 0 ? buildCheckpoint(prev, leaves, signer, this.clock().toISOString()) : undefined));
+    await this.backend.durable?.();
+    return cp;
   }
 
   private requireSigner(what: string): Signer {
@@ -161,6 +173,11 @@ export class ChainedAuditStore implements VerifiableStore {
 
   checkpoints(): Promise<Checkpoint[]> {
     return this.backend.checkpoints();
+  }
+
+  /** Group-commit statistics: transactions committed and the events in them. */
+  commitStats(): { readonly batches: number; readonly events: number } {
+    return { batches: this.committer.stats.batches, events: this.committer.stats.items };
   }
 
   async *query(q: EventQuery = {}): AsyncIterable<StoredEvent> {
@@ -232,18 +249,22 @@ export class ChainedAuditStore implements VerifiableStore {
           continue;
         }
         removed += await this.backend.pruneSegment(buildPruneRecord(cp, signer, now.toISOString(), `retention ${opts.days}d`));
+        await this.backend.durable?.();
         result.prunedCheckpoints.push(cp.number);
       }
       return { ...result, eventsRemoved: removed };
     });
   }
 
-  addHold(hold: LegalHold): Promise<void> {
-    return this.backend.addHold(hold);
+  async addHold(hold: LegalHold): Promise<void> {
+    await this.backend.addHold(hold);
+    await this.backend.durable?.();
   }
 
-  removeHold(id: string): Promise<boolean> {
-    return this.backend.removeHold(id);
+  async removeHold(id: string): Promise<boolean> {
+    const removed = await this.backend.removeHold(id);
+    await this.backend.durable?.();
+    return removed;
   }
 
   holds(): Promise<LegalHold[]> {

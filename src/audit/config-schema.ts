@@ -50,7 +50,6 @@ const isoDate = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]
 
 /** JSON Schema of the `audit:` section. */
 export const auditConfigSchema = {
-  $id: 'https://attest.dev/schemas/audit-config.json',
   type: 'object',
   additionalProperties: false,
   properties: {

@@ -62,7 +62,8 @@ export function sealEvents(inputs: readonly AuditEventInput[], ctx: SealContext)
     };
     const doc = canonicalJson(body);
     const hash = sha256Hex(doc);
-    sealed.push({ event: { ...body, hash } as Omit<StoredEvent, 'seq'>, doc, hash });
+    // `body` is ours (fresh above): add the hash in place rather than copying it again.
+    sealed.push({ event: Object.assign(body, { hash }) as Omit<StoredEvent, 'seq'>, doc, hash });
     prevHash = hash;
     nextIndex++;
   }

@@ -40,7 +40,7 @@ export function testSigner(): Signer {
   return signerFromKey(generateKeyPairSync('ed25519').privateKey);
 }
 
-export type StoreKind = 'sqlite' | 'postgres';
+export type StoreKind = 'sqlite' | 'sqlite-full' | 'postgres';
 
 /** A fresh database of one kind: open stores on it, run SQL on it, drop it. */
 export interface TestDb {
@@ -54,13 +54,14 @@ export interface TestDb {
 }
 
 export async function createTestDb(kind: StoreKind): Promise<TestDb> {
-  if (kind === 'sqlite') {
+  if (kind === 'sqlite' || kind === 'sqlite-full') {
+    const durability = kind === 'sqlite' ? ('pipelined' as const) : ('full' as const);
     const dir = mkdtempSync(join(tmpdir(), 'attest-audit-'));
     const path = join(dir, 'audit.db');
     return {
       kind,
       location: path,
-      open: (opts = {}) => Promise.resolve(new SqliteAuditStore({ ...opts, path })),
+      open: (opts = {}) => Promise.resolve(new SqliteAuditStore({ ...opts, path, durability })),
       sql: (text, params = []) => {
         const db = new Database(path);
         try {

@@ -8,7 +8,7 @@ import { computeEventHash, GENESIS_HASH } from '../hash-chain.js';
 import { checkProof } from '../proof.js';
 import { isUuidV7 } from '../uuid-v7.js';
 
-const KINDS: StoreKind[] = ['sqlite', 'postgres'];
+const KINDS: StoreKind[] = ['sqlite', 'sqlite-full', 'postgres'];
 const pgUp = await postgresReachable();
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {

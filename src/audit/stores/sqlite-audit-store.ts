@@ -1,8 +1,12 @@
 /**
- * The embedded audit store: SQLite through better-sqlite3, WAL journal, `synchronous=FULL`
- * (every commit fsyncs the WAL before returning, so a resolved append survives power loss),
- * group commit above it (one transaction and one fsync per batch). Several processes may
- * open the same file, each as its own writer; `busy_timeout` queues their transactions.
+ * The embedded audit store: SQLite through better-sqlite3 in WAL mode, group commit above it
+ * (one transaction and one fsync per batch). Durability (`durability` option):
+ * - `pipelined` (default): `synchronous=NORMAL` plus an fdatasync of the WAL in the thread
+ *   pool after each commit (see `_wal-syncer.ts`); a batch is acknowledged after its sync, and
+ *   the next batch is built while it runs;
+ * - `full`: `synchronous=FULL`, SQLite fsyncs the WAL inside every COMMIT.
+ * Either way a resolved append survives power loss. Several processes may open the same file,
+ * each as its own writer; `busy_timeout` queues their transactions.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +19,7 @@ import { EMPTY_HEAD, type ChainHead, type SealedEvent } from '../hash-chain.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
+import { WalSyncer } from './_wal-syncer.js';
 import { EVENT_COLUMNS, eventValues, parseCheckpoint, parseHold, parsePrune, queryWhere, SELECT_ROW, toRawRow, type DbRow } from './_sql-rows.js';
 
 export const DEFAULT_SQLITE_PATH = '.attest/audit.db';
@@ -49,6 +54,8 @@ export interface SqliteStoreOptions extends ChainedStoreOptions {
   readonly path?: string;
   /** Milliseconds to wait for another process's write lock. Default 10000. */
   readonly busyTimeoutMs?: number;
+  /** `pipelined` (default) or `full`; both acknowledge only after the WAL is fsynced. */
+  readonly durability?: 'pipelined' | 'full';
 }
 
 const PAGE = 1000;
@@ -59,14 +66,23 @@ export class SqliteAuditBackend implements AuditBackend {
   private readonly insert: Database.Statement;
   private readonly head: Database.Statement;
 
-  constructor(readonly path: string, busyTimeoutMs = 10_000) {
+  private readonly syncer: WalSyncer | undefined;
+
+  constructor(
+    readonly path: string,
+    busyTimeoutMs = 10_000,
+    durability: 'pipelined' | 'full' = 'pipelined',
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
       this.db = new Database(path);
       this.db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
       this.db.pragma('journal_mode = WAL');
-      // FULL: the WAL is fsynced at every commit, so a committed (acknowledged) batch is on disk.
-      this.db.pragma('synchronous = FULL');
+      // FULL: SQLite fsyncs the WAL in every COMMIT. NORMAL + WalSyncer: we fsync it after COMMIT,
+      // off the main thread, and acknowledge only then. In-memory databases have nothing to sync.
+      const pipelined = durability === 'pipelined' && path !== ':memory:';
+      this.db.pragma(`synchronous = ${pipelined ? 'NORMAL' : 'FULL'}`);
+      this.syncer = pipelined ? new WalSyncer(path) : undefined;
       // Create the schema once (user_version 0 -> 1); never re-run DDL on an existing, possibly
       // tampered database, so `verify` can always open it and report what is wrong.
       if (this.db.pragma('user_version', { simple: true }) === 0) {
@@ -203,9 +219,13 @@ export class SqliteAuditBackend implements AuditBackend {
     return Promise.resolve(rows.map((r) => parseHold(r.doc)));
   }
 
-  close(): Promise<void> {
+  durable(): Promise<void> {
+    return this.syncer ? this.syncer.sync().catch((err: unknown) => Promise.reject(storeError(err, `${this.path}-wal`))) : Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    await this.syncer?.close();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 }
 
@@ -225,7 +245,7 @@ export class SqliteAuditStore extends ChainedAuditStore {
   readonly sqlite: SqliteAuditBackend;
 
   constructor(opts: SqliteStoreOptions = {}) {
-    const backend = new SqliteAuditBackend(opts.path ?? DEFAULT_SQLITE_PATH, opts.busyTimeoutMs);
+    const backend = new SqliteAuditBackend(opts.path ?? DEFAULT_SQLITE_PATH, opts.busyTimeoutMs, opts.durability);
     super(backend, opts);
     this.sqlite = backend;
   }

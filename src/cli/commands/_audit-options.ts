@@ -33,8 +33,16 @@ export async function resolveAuditConfig(flags: StoreFlags): Promise<AuditConfig
   let fromFile: AuditConfig = {};
   const file = flags.config ?? (existsSync('attest.yaml') ? 'attest.yaml' : undefined);
   if (file) {
-    const { loadConfigFile } = await import('../../config/load-config.js');
-    const { config } = await loadConfigFile(file);
+    const { loadConfigFile, ConfigProblemsError } = await import('../../config/load-config.js');
+    let config: { readonly audit?: unknown };
+    try {
+      ({ config } = await loadConfigFile(file));
+    } catch (err) {
+      // One line for the first problem (`attest.yaml:3: audit.store: …`), not just a count.
+      const p = err instanceof ConfigProblemsError ? err.problems[0] : undefined;
+      if (p) throw new AttestError('BAD_CONFIG', `${p.path ? `${p.path}: ` : ''}${p.message}`, { where: file, line: p.line });
+      throw err;
+    }
     const section = config.audit ?? {};
     validate ??= new Ajv({ strict: true }).compile(auditConfigSchema);
     if (!validate(section)) {
