@@ -9,7 +9,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 12px;padding-bo
 .cover{display:flex;justify-content:space-between;align-items:center;gap:24px;padding:24px 28px;border-radius:12px;background:linear-gradient(135deg,#f3f6fb,#e9eef7);border:1px solid var(--line)}
 .grade{display:flex;align-items:center;gap:16px}
 .badge{width:84px;height:84px;border-radius:50%;display:flex;align-items:center;justify-content:center;font-size:44px;font-weight:700;color:#fff}
-.score{font-size:30px;font-weight:700}.score small{font-size:14px;color:var(--muted);font-weight:400}
+.score{font-size:30px;font-weight:700;white-space:nowrap}.score small{font-size:14px;color:var(--muted);font-weight:400}
 .counts{display:flex;flex-wrap:wrap;gap:8px;margin:16px 0 0;padding:0;list-style:none}
 .counts li{padding:4px 10px;border-radius:999px;background:var(--bg);border:1px solid var(--line);font-size:13px}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:16px;align-items:start}

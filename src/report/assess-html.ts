@@ -55,6 +55,11 @@ function cover(r: AssessReport): string {
 <div class="score">${fmtScore(r.overall.score)}<small> / 100</small>${r.overall.gradeCapped ? '<br><small>grade capped: a critical control is observed not met</small>' : ''}</div></div></header>`;
 }
 
+/** Chart labels stay inside the label column (about 34 characters at 12px). */
+function short(label: string, max = 34): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}
+
 function charts(r: AssessReport): string {
   const bars = barChartSvg(
     r.frameworks.map((f) => ({ label: FRAMEWORK_SHORT[f.key], score: f.score })),
@@ -72,10 +77,10 @@ function charts(r: AssessReport): string {
     cards.push(`<div class="card"><h3>NIST AI RMF functions</h3>${radarChartSvg(nist.groups.map((g) => ({ label: g.id, score: g.score })), { title: 'NIST AI RMF functions' })}</div>`);
   }
   if (soc2) {
-    cards.push(`<div class="card"><h3>SOC 2 series</h3>${barChartSvg(soc2.groups.map((g) => ({ label: `${g.id} ${g.title}`, score: g.score })), { title: 'SOC 2 series', labelWidth: 250, width: 520 })}</div>`);
+    cards.push(`<div class="card"><h3>SOC 2 series</h3>${barChartSvg(soc2.groups.map((g) => ({ label: short(`${g.id} ${g.title}`), score: g.score })), { title: 'SOC 2 series', labelWidth: 250, width: 520 })}</div>`);
   }
   if (iso) {
-    cards.push(`<div class="card"><h3>ISO/IEC 42001 groups</h3>${barChartSvg(iso.groups.map((g) => ({ label: `${g.id} ${g.title}`, score: g.score })), { title: 'ISO/IEC 42001 groups', labelWidth: 250, width: 520 })}</div>`);
+    cards.push(`<div class="card"><h3>ISO/IEC 42001 groups</h3>${barChartSvg(iso.groups.map((g) => ({ label: short(`${g.id} ${g.title}`), score: g.score })), { title: 'ISO/IEC 42001 groups', labelWidth: 250, width: 520 })}</div>`);
   }
   return `<div class="charts">${cards.join('')}</div>`;
 }
