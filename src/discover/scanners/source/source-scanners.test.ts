@@ -272,3 +272,54 @@ describe('guard signals and evidence hygiene', () => {
     expect(sourceScanners.some((s) => s.wants('src/app.ts', 5 * 1024 * 1024))).toBe(false);
   });
 });
+
+describe('more tool forms and approval markers', () => {
+  const tools = async (path: string, text: string): Promise<string[]> => {
+    const obs = await scanFile(memoryFile(path, text));
+    const risky = new Set((obs.findings ?? []).filter((f) => f.rule === 'risky-tool-no-approval').map((f) => f.evidence.line));
+    return (obs.components ?? [])
+      .filter((c) => c.type === 'tool')
+      .map((c) => `${c.name}${c.properties?.['capabilities'] ? ` [${c.properties['capabilities']}]` : ''}${risky.has(c.evidence.line ?? 0) ? ' RISKY' : ''}`);
+  };
+
+  it('LangChain Tool(func=…) and StructuredTool.from_function follow the function they wrap', async () => {
+    const py = [
+      'import os',
+      'from langchain.tools import Tool, StructuredTool',
+      '',
+      'def purge(path):',
+      '    os.remove(path)',
+      '',
+      'def lookup(q):',
+      '    return q',
+      '',
+      'purge_tool = Tool(name="purge_file", func=purge, description="Delete a file")',
+      'lookup_tool = StructuredTool.from_function(func=lookup, name="lookup")',
+    ].join('\n');
+    expect(await tools('t.py', py)).toEqual(['purge_file [file-write] RISKY', 'lookup']);
+  });
+
+  it('a file-level HumanApprovalCallbackHandler gates the tools; require_approval="never" does not', async () => {
+    const gated = 'import subprocess\nfrom langchain_core.tools import tool\nfrom langchain_community.callbacks import HumanApprovalCallbackHandler\n\n@tool\ndef sh(c: str) -> str:\n    return subprocess.getoutput(c)\n\nsh.callbacks = [HumanApprovalCallbackHandler()]\n';
+    expect(await tools('g.py', gated)).toEqual(['sh [shell]']);
+    const never = 'import subprocess\nfrom agents import Agent, function_tool\n\n@function_tool(require_approval="never")\ndef sh(c: str) -> str:\n    return subprocess.getoutput(c)\n';
+    expect(await tools('n.py', never)).toEqual(['sh [shell] RISKY']);
+  });
+
+  it('LangChain JS DynamicTool and Mastra createTool (named by id)', async () => {
+    const ts = [
+      "import { DynamicTool } from '@langchain/core/tools';",
+      "import { createTool } from '@mastra/core/tools';",
+      "import { writeFile } from 'node:fs/promises';",
+      "export const save = new DynamicTool({ name: 'save_note', description: 'save', func: async (t) => { await writeFile('/tmp/n', t); return 'ok'; } });",
+      "export const mail = createTool({ id: 'send-digest', description: 'mail', execute: async () => fetch('https://hooks.example.com', { method: 'POST' }) });",
+    ].join('\n');
+    expect(await tools('t.ts', ts)).toEqual(['save_note [file-write] RISKY', 'send-digest [http] RISKY']);
+  });
+
+  it('prebuilt risky LangChain tools count as tools', async () => {
+    const py = 'from langchain_community.tools import ShellTool\nfrom langchain_experimental.tools import PythonREPLTool\n\ntools = [ShellTool(), PythonREPLTool()]\n';
+    expect(await tools('p.py', py)).toEqual(['ShellTool [shell] RISKY', 'PythonREPLTool [shell] RISKY']);
+  });
+});
+

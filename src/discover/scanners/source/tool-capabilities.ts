@@ -74,6 +74,16 @@ export function capabilitiesOf(input: CapabilityInput): Capability[] {
   return found;
 }
 
+/** What a prebuilt framework tool can do, by class name (`ShellTool`, `FileManagementToolkit` …). */
+export function prebuiltCapabilities(name: string): Capability[] {
+  if (/^(ShellTool|PythonREPLTool|CodeInterpreterTool|LocalCommandLineCodeExecutor|ShellTools|PythonTools)$/.test(name)) return ['shell'];
+  if (/^(WriteFileTool|FileManagementToolkit|FileWriterTool|FileTools)$/.test(name)) return ['file-write'];
+  if (/^(RequestsPostTool|RequestsToolkit)$/.test(name)) return ['http'];
+  if (/^(GmailSendMessage|GmailToolkit)$/.test(name)) return ['email'];
+  if (/^(SQLDatabaseToolkit|QuerySQLDataBaseTool)$/.test(name)) return ['sql'];
+  return [];
+}
+
 /** SQL in string literals counts as running SQL. */
 export function literalIsSql(value: string): boolean {
   return SQL_LITERAL.test(value);

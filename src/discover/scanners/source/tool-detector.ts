@@ -7,7 +7,7 @@ import { componentRef } from '../../aggregate.js';
 import type { ComponentDraft, FindingDraft, Observation } from '../../model.js';
 import { matchBracket } from './code-ranges.js';
 import { evidenceAt, hasAiImport, lineOf, stringsBetween, type SourceContext } from './source-context.js';
-import { capabilitiesOf, fileHasApproval, literalIsSql, toolHasApproval, type Capability } from './tool-capabilities.js';
+import { capabilitiesOf, fileHasApproval, literalIsSql, prebuiltCapabilities, toolHasApproval, type Capability } from './tool-capabilities.js';
 import { findTools, type ToolDef } from './tool-finders.js';
 
 function slice(text: string, def: ToolDef): string {
@@ -42,6 +42,7 @@ function capabilities(ctx: SourceContext, def: ToolDef): Capability[] {
   const withStrings = def.extents.map((e) => ctx.src.noComments.slice(e.start, e.end));
   const code = slice(ctx.src.code, def);
   const caps = capabilitiesOf({ code, withStrings, bareExecIsShell: ctx.lang === 'python' });
+  if (def.via === 'prebuilt') for (const c of prebuiltCapabilities(def.name)) if (!caps.includes(c)) caps.push(c);
   if (!caps.includes('shell') && callsAny(code, shellAliases(ctx))) caps.unshift('shell');
   if (!caps.includes('sql')) {
     const sqlLiteral = def.extents.some((e) => stringsBetween(ctx, e.start, e.end).some((s) => literalIsSql(s.value)));

@@ -202,7 +202,7 @@ export function findTools(ctx: SourceContext): ToolDef[] {
     const at = m.index + (m[1]?.length ?? 0);
     const ext = matchBracket(ctx.src.code, at, '(', ')');
     const line = lineOf(ctx, at);
-    if (ext) out.push({ name: m[2] ?? 'tool', line, via: 'prebuilt', extents: [ext, { start: at, end: at + (m[2]?.length ?? 0) + 1 }] });
+    if (ext) out.push({ name: m[2] ?? 'tool', line, via: 'prebuilt', extents: [ext] });
   }
   return dedupe(out).slice(0, MAX_TOOLS_PER_FILE);
 }
