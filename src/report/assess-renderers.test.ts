@@ -30,6 +30,7 @@ describe('terminal snapshot', () => {
     expect(lines.length).toBeLessThanOrEqual(24);
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(100);
     expect(text).toMatch(/8 improved · 0 regressed/);
+    expect(text).toMatch(/SOC 2 TSC +[█░]{30} +\d+\.\d {2}\+\d+\.\d since last run/);
     expect(text).toMatch(/\+\d+ more/);
   });
 

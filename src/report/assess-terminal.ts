@@ -50,12 +50,15 @@ export function renderAssessSnapshot(r: AssessReport, palette: AssessPalette = P
   out.push(p.bold(clip(title, SNAPSHOT_WIDTH - gradeText.length - 1)) + ' '.repeat(pad) + tint(p, r.overall.score)(p.bold(gradeText)));
   const c = r.overall.counts;
   const counts = `${r.controls.length} controls: ${c.met} met · ${c.partial} partial · ${c['not-met']} not met · ${c.unknown} unknown · ${c['not-applicable']} n/a`;
-  const sources = r.sources.map((s) => s.kind).join(', ');
-  out.push(p.dim(clip(`${counts} · evidence: ${sources}`, SNAPSHOT_WIDTH)));
+  out.push(clip(counts, SNAPSHOT_WIDTH));
+  out.push(p.dim(clip(`Evidence: ${r.sources.map((s) => `${s.kind} (${s.confidence})`).join(' · ')}`, SNAPSHOT_WIDTH)));
   out.push('');
   for (const f of r.frameworks.slice(0, MAX_FRAMEWORKS)) {
     const label = clip(FRAMEWORK_SHORT[f.key], 22).padEnd(23);
-    out.push(`  ${label}${tint(p, f.score)(bar(f.score))}  ${fmtScore(f.score).padStart(5)}  ${p.dim(`${f.applicable} controls`)}`);
+    // With --diff the change since the previous run replaces the control count.
+    const d = r.diff?.frameworks.find((x) => x.key === f.key);
+    const tail = d ? `${fmtDelta(d.delta)} since last run` : `${f.applicable} controls`;
+    out.push(`  ${label}${tint(p, f.score)(bar(f.score))}  ${fmtScore(f.score).padStart(5)}  ${p.dim(tail)}`);
   }
   const nist = r.frameworks.find((f) => f.key === 'nist-ai-rmf');
   if (nist) out.push(p.dim(clip(`  NIST functions: ${nist.groups.map((g) => `${g.id} ${fmtScore(g.score)}`).join(' · ')}`, SNAPSHOT_WIDTH)));
