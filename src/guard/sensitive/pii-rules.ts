@@ -68,7 +68,7 @@ export function ipv4Internal(o: number[]): boolean {
   );
 }
 
-function ipv6Valid(s: string): boolean {
+export function ipv6Valid(s: string): boolean {
   const doubles = s.split('::').length - 1;
   if (doubles > 1) return false;
   const groups = s.split(':');
@@ -213,20 +213,7 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
           if (!o || ipv4Trivial(o) || o[3] === 0) return false;
           return ipMode === 'all' || !ipv4Internal(o);
         },
-      },
-      {
-        ...pii,
-        type: 'ipv6',
-        confidence: 0.7,
-        pattern: /(?<![0-9A-Za-z_:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{1,35}(?![0-9A-Za-z_:]|\.[0-9A-Za-z]|\/[0-9])/g,
-        hints: [':'],
-        validate: (m) => {
-          if (!ipv6Valid(m[0])) return false;
-          const lower = m[0].toLowerCase();
-          if (lower === '::1' || lower === '::') return false;
-          return ipMode === 'all' || !/^(?:fe[89ab]|f[cd])/.test(lower);
-        },
-      },
+      }
     );
   }
   return rules;

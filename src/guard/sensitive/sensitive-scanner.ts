@@ -1,6 +1,7 @@
 import { CanaryMatcher, type CanarySpec } from './canary-matcher.js';
 import { findCredentials } from './credential-rules.js';
 import { findEmails } from './email-scanner.js';
+import { findIpv6 } from './ipv6-scanner.js';
 import { piiRules, type IpMode } from './pii-rules.js';
 import type { PatternRule, SensitiveMatch } from './sensitive-match.js';
 import { runPatternRule } from './sensitive-match.js';
@@ -43,6 +44,7 @@ export function findSensitive(text: string, options: SensitiveOptions = {}): Sen
   if (options.pii !== false) {
     const types = options.piiTypes ? new Set(options.piiTypes) : undefined;
     if (!types || types.has('email')) findEmails(text, out);
+    if (!types || types.has('ipv6')) findIpv6(text, out, options.ip ?? 'all');
     for (const rule of RULES_BY_IP[options.ip ?? 'all']) {
       if (!types || types.has(rule.type)) runPatternRule(rule, text, out);
     }
