@@ -71,7 +71,7 @@ describe('attest audit export', () => {
 
       await es.stop();
       const more = await append(10, 30);
-      const down = await cli(['--to', 'elastic', '--url', es.url, '--max-attempts', '2'], env);
+      const down = await cli(['--to', 'elastic', '--url', es.url, '--max-attempts', '2', '--max-delay', '20'], env);
       expect(down.code).toBe(1);
       expect(down.stderr).toMatch(/gave up after 2 attempts \(seq 31-40\)/);
       expect(down.stderr + down.stdout).not.toContain(ELASTIC_API_KEY);

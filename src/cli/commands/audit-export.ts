@@ -30,6 +30,7 @@ export const exportArgs = {
   facility: { type: 'string', description: 'syslog: facility number 0-23 (default 13, log audit)' },
   'batch-size': { type: 'string', description: 'events per batch (default 500)' },
   'max-attempts': { type: 'string', description: 'attempts per batch before giving up, 0 = forever (default 8; --follow default 0)' },
+  'max-delay': { type: 'string', description: 'longest wait between retries in ms, also caps Retry-After (default 30000)' },
   'poll-interval': { type: 'string', description: '--follow: milliseconds between polls for new events (default 1000)' },
   'max-bytes': { type: 'string', description: 'ocsf file: rotate at this size (default 104857600)' },
   keep: { type: 'string', description: 'ocsf file: rotated files to keep (default 5)' },
@@ -101,6 +102,7 @@ export default defineCommand({
     if (batchSize < 1 || batchSize > 50_000) throw new AttestError('BAD_INPUT', 'batch size must be 1-50000', { where: '--batch-size' });
     const attempts = intFlag(args['max-attempts'], '--max-attempts') ?? (args.follow ? 0 : 8);
     const pollIntervalMs = intFlag(args['poll-interval'], '--poll-interval') ?? 1000;
+    const maxDelayMs = intFlag(args['max-delay'], '--max-delay');
     const exporter = await exporterFromFlags(args, process.env);
     const { FileCursorStore, cursorPath } = await import('../../audit/exporters/file-cursor-store.js');
     const { runExport } = await import('../../audit/exporters/export-runner.js');
@@ -120,7 +122,7 @@ export default defineCommand({
         exporter,
         cursor,
         batchSize,
-        retry: { maxAttempts: attempts === 0 ? Number.POSITIVE_INFINITY : attempts },
+        retry: { maxAttempts: attempts === 0 ? Number.POSITIVE_INFINITY : attempts, ...(maxDelayMs !== undefined ? { maxDelayMs, baseDelayMs: Math.min(250, maxDelayMs) } : {}) },
         follow: Boolean(args.follow),
         pollIntervalMs,
         signal: ac.signal,
