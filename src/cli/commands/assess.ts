@@ -133,6 +133,9 @@ export default defineCommand({
       if (err instanceof ConfigProblemsError) return reportConfigProblems(err);
       throw err;
     }
+    // Read --diff before scanning, so a bad file fails fast.
+    const diffPath = args.diff as string | undefined;
+    const previous = diffPath !== undefined ? await readPreviousReport(diffPath) : undefined;
     const roots = paths.length > 0 ? paths : ['.'];
     const discover = savedDiscover !== undefined ? await readDiscoverJson(savedDiscover) : await runDiscover(roots, quiet || json);
     const subjectName = (args.name as string | undefined) ?? basename(resolve(savedDiscover === undefined ? (roots[0] ?? '.') : (discover.roots[0] ?? '.')));
@@ -146,8 +149,7 @@ export default defineCommand({
       toolVersion: VERSION,
       subjectName,
     });
-    const diffPath = args.diff as string | undefined;
-    if (diffPath !== undefined) report = { ...report, diff: diffReports(await readPreviousReport(diffPath), report) };
+    if (previous) report = { ...report, diff: diffReports(previous, report) };
 
     const written = await writeAssessReports(report, formats, outDir);
     if (json) printJson(report);
