@@ -96,3 +96,28 @@ describe('IncidentService', () => {
     expect((await svc.close(inc?.id as string, { by: 'a', note: 'red-team exercise' })).status).toBe('closed');
   });
 });
+
+describe('IncidentService on PostgreSQL', () => {
+  it('scans, dedupes and transitions the same way (skips with a reason when unreachable)', async () => {
+    const { createTestDb, postgresReachable } = await import('../__fixtures__/stores.js');
+    if (!(await postgresReachable())) return;
+    const db = await createTestDb('postgres');
+    const pgStore = await db.open({ checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });
+    try {
+      await pgStore.appendBatch([
+        { time: at(0), actor: mallory, session: 's1', requestId: 'r1', type: 'retrieval', data: { index: 'kb', documents: [{ id: 'other', tenant: 'globex', allowed: true }] } },
+        { time: at(1), type: 'key.use', data: { keyId: 'k9', outcome: 'revoked', sourceIp: '198.51.100.7' } },
+      ]);
+      const svc = new IncidentService(pgStore, { stateDir: join(dir, 'pg') });
+      const { opened } = await svc.scan();
+      expect(opened.map((i) => `${i.category}:${i.severity}`).sort()).toEqual(['key-misuse:high', 'rag-exfiltration:critical']);
+      expect((await svc.scan()).opened).toEqual([]);
+      const id = opened[0]?.id as string;
+      expect((await svc.acknowledge(id, { by: 'pg-oncall' })).status).toBe('acknowledged');
+      expect((await svc.close(id, { by: 'pg-oncall' })).history).toHaveLength(3);
+    } finally {
+      await pgStore.close();
+      await db.dispose();
+    }
+  });
+});
