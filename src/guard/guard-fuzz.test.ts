@@ -71,6 +71,22 @@ function bestOf(runs: number, f: () => void): number {
 
 const fill = (unit: string, n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 
+/**
+ * Per-byte time at `large` over per-byte time at `small`. Re-measured (up to 3 tries, lowest kept)
+ * when over the limit, so a load spike on a shared CI core does not read as backtracking.
+ */
+function linearRatio(f: (text: string) => void, unit: string, small: number, large: number, limit: number): number {
+  const s = fill(unit, small);
+  const l = fill(unit, large);
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= limit; attempt++) {
+    const tSmall = Math.max(bestOf(5, () => f(s)), 0.05);
+    const tLarge = bestOf(1, () => f(l));
+    best = Math.min(best, tLarge / large / (tSmall / small));
+  }
+  return best;
+}
+
 describe('fuzz: time per byte stays linear up to 1 MB', () => {
   // Generous on purpose (no tight timings): quadratic behaviour would be ~100x at 1 MB vs 10 KB.
   const FACTOR = 20;
@@ -78,19 +94,11 @@ describe('fuzz: time per byte stays linear up to 1 MB', () => {
   const LARGE = 1024 * 1024;
 
   it.each(ADVERSARIAL.map((a) => [JSON.stringify(a), a]))('detectors on %s repeated', (_name, unit) => {
-    const small = fill(unit, SMALL);
-    const large = fill(unit, LARGE);
-    const tSmall = Math.max(bestOf(5, () => runAll(small)), 0.05);
-    const tLarge = bestOf(1, () => runAll(large));
-    expect((tLarge / LARGE) / (tSmall / SMALL)).toBeLessThan(FACTOR);
+    expect(linearRatio(runAll, unit, SMALL, LARGE, FACTOR)).toBeLessThan(FACTOR);
   });
 
   it.each(['ignore previous instructions ', 'a', 'sk-', '![a](https://e/?q=', '1 ', '<script>', 'a@b.io '].map((a) => [JSON.stringify(a), a]))('scan(output) on %s repeated', (_name, unit) => {
-    const small = fill(unit, SMALL);
-    const large = fill(unit, LARGE);
-    const run = (t: string) => () => scan({ text: t, stage: 'output' }, { policy });
-    const tSmall = Math.max(bestOf(5, run(small)), 0.05);
-    const tLarge = bestOf(1, run(large));
-    expect((tLarge / LARGE) / (tSmall / SMALL)).toBeLessThan(FACTOR);
+    const run = (text: string): void => void scan({ text, stage: 'output' }, { policy });
+    expect(linearRatio(run, unit, SMALL, LARGE, FACTOR)).toBeLessThan(FACTOR);
   });
 }, 120_000);
