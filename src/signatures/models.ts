@@ -121,7 +121,7 @@ function deepseek(id: string): ModelMatch | undefined {
 }
 
 /** Ollama-style open-weight names: `llama3`, `llama3.1:8b`, `qwen2.5:7b-instruct-q4_K_M`, `mistral@sha256:…`. */
-const OPEN_WEIGHT = /^(llama[23](\.[0-9])?|llama4|codellama|mistral|mixtral|mistral-nemo|qwen[23]?(\.[0-9])?|qwq|deepseek-r1|deepseek-v3|deepseek-coder|phi[34](\.[0-9])?|gemma[23]?|moondream|nomic-embed-text|mxbai-embed-large|all-minilm|llava|starcoder2|tinyllama|gpt-oss)$/;
+const OPEN_WEIGHT = /^(llama[23](\.[0-9])?|llama4|codellama|mistral|mixtral|mistral-nemo|qwen[23]?(\.[0-9])?|qwq|deepseek-r1|deepseek-v3|deepseek-coder|phi[34](\.[0-9])?|gemma[23]?|moondream|nomic-embed-text|mxbai-embed-large|all-minilm(-l[0-9]{1,2})?(-v[0-9])?|llava|starcoder2|tinyllama|gpt-oss)$/;
 
 function openWeight(id: string): ModelMatch | undefined {
   const at = id.indexOf('@sha256:');

@@ -13,7 +13,11 @@ import type { StringLiteral } from './source-lexer.js';
 
 const LOOKBACK = 48;
 /** Words in the code just before a literal that say "this is a model name". */
-const MODEL_KEYS = ['model', 'deployment', 'engine', 'llm', 'lm(', 'agent(', 'openai(', 'anthropic(', 'google(', 'mistral(', 'ollama(', 'bedrock(', 'azure(', 'groq(', 'vertex('];
+const MODEL_KEYS = [
+  'model', 'deployment', 'engine', 'llm', 'lm(', 'agent(', 'openai(', 'anthropic(', 'google(', 'mistral(', 'ollama(', 'bedrock(',
+  'azure(', 'groq(', 'vertex(', 'from_pretrained(', 'frompretrained(', 'sentencetransformer(', 'pipeline(', 'hf_hub_download(',
+  'snapshot_download(', 'repo_id',
+];
 /** A literal compared against (`name.startsWith("gpt-4")`, `model === "o3"`, `case "gpt-4o":`) names a model without using it. */
 const COMPARISON = /(startswith|endswith|includes|indexof|match|===|!==|==|!=|\bcase|\bin)\s*\(?\s*["'`]?$/;
 const DEPLOYMENT_KEYS = ['azure_deployment', 'azuredeployment', 'deployment_name', 'deploymentname', 'deployment_id', 'deploymentid'];
@@ -58,6 +62,20 @@ function azureDeployment(ctx: SourceContext, s: StringLiteral, key: string): Com
   };
 }
 
+/** `https://x.openai.azure.com/openai/deployments/<name>/chat/completions?…` names a deployment. */
+function deploymentInUrl(ctx: SourceContext, s: StringLiteral): ComponentDraft | undefined {
+  const at = s.value.indexOf('/openai/deployments/');
+  if (at < 0) return undefined;
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/.exec(s.value.slice(at + '/openai/deployments/'.length))?.[0];
+  if (!name) return undefined;
+  return { type: 'model', name, provider: 'azure-openai', properties: { pinned: 'unknown', deployment: 'true' }, evidence: evidenceAt(ctx, s.line) };
+}
+
+function restOfLine(ctx: SourceContext, s: StringLiteral): string {
+  const next = ctx.src.lineStarts[s.line] ?? ctx.src.text.length;
+  return ctx.src.noComments.slice(s.end, Math.min(next, s.end + 400));
+}
+
 export function detectModels(ctx: SourceContext): Observation {
   const components: ComponentDraft[] = [];
   const findings: FindingDraft[] = [];
@@ -69,14 +87,16 @@ export function detectModels(ctx: SourceContext): Observation {
     const keyed = MODEL_KEYS.some((k) => key.includes(k));
     const m = recogniseModel(s.value);
     if (!m) {
-      const deployment = keyed ? azureDeployment(ctx, s, key) : undefined;
+      const deployment = keyed ? azureDeployment(ctx, s, key) : deploymentInUrl(ctx, s);
       if (deployment) components.push(deployment);
       continue;
     }
     if (m.ambiguous ? !keyed : !(keyed || aiFile)) continue;
-    const c = modelComponent(ctx, m, s.line);
+    // Hugging Face downloads are pinned by a `revision=` on the same call line.
+    const pinnedByRevision = m.provider === 'huggingface' && /\brevision\s*[=:]/.test(restOfLine(ctx, s));
+    const c = modelComponent(ctx, { ...m, pinned: m.pinned || pinnedByRevision }, s.line);
     components.push(c);
-    if (!m.pinned) findings.push(floatingFinding(ctx, c, m));
+    if (!m.pinned && !pinnedByRevision) findings.push(floatingFinding(ctx, c, m));
   }
   return { components, findings };
 }

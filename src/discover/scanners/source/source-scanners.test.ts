@@ -252,6 +252,24 @@ describe('guard signals and evidence hygiene', () => {
     expect((obs.components ?? []).filter((c) => c.type === 'model').map((c) => `${c.name}:${c.evidence.line}`)).toEqual(['gpt-4.1:5']);
   });
 
+  it('Hugging Face downloads: unpinned unless revision= is given; Azure deployments named in URLs', async () => {
+    const py = [
+      'from sentence_transformers import SentenceTransformer',
+      'from transformers import AutoModelForCausalLM',
+      'emb = SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2")',
+      'lm = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B-Instruct", revision="0e9e39f249a16976918f6564b8830bc894c89659")',
+      'URL = "https://contoso.openai.azure.com/openai/deployments/chat-prod/chat/completions?api-version=2024-10-21"',
+    ].join('\n');
+    const obs = await scanFile(memoryFile('hf.py', py));
+    const models = (obs.components ?? []).filter((c) => c.type === 'model').map((c) => `${c.name} ${c.provider} pinned=${c.properties?.['pinned']}`);
+    expect(models).toEqual([
+      'sentence-transformers/all-MiniLM-L6-v2 huggingface pinned=false',
+      'meta-llama/Llama-3.1-8B-Instruct huggingface pinned=true',
+      'chat-prod azure-openai pinned=unknown',
+    ]);
+    expect((obs.findings ?? []).map((f) => `${f.rule}:${f.evidence.line}`)).toEqual(['floating-model-alias:3']);
+  });
+
   it('one finding per call site', async () => {
     expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\n${call}\n${call}\n\n${call}\n`)).toBe(3);
   });
