@@ -66,26 +66,33 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The text with sensitive spans redacted and other evidence highlighted (colour only on a TTY). */
+/**
+ * The text with sensitive spans redacted and other evidence highlighted (colour only on a TTY).
+ * Redaction wins over highlighting, so a secret inside an injection span is never echoed.
+ */
 function display(text: string, detections: readonly Detection[]): string {
   const c = colors();
   const marks = detections
-    .flatMap((d) => d.spans.map((s) => ({ ...s, sensitive: SENSITIVE.has(d.detector), type: d.category })))
+    .flatMap((d) => d.spans.map((s) => ({ start: s.start, end: s.end, sensitive: SENSITIVE.has(d.detector), type: d.category })))
     .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    .slice(0, 2000);
+  const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, Math.min(m.end, text.length)])])].sort((a, b) => a - b);
   let out = '';
-  let pos = 0;
-  for (const m of marks) {
-    if (m.start < pos) {
-      // Overlap: extend a sensitive span so nothing of it leaks; otherwise the earlier mark covers it.
-      if (m.sensitive && m.end > pos) pos = m.end;
+  let redacting: string | undefined;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i] as number;
+    const b = cuts[i + 1] as number;
+    const covering = marks.filter((m) => m.start <= a && m.end >= b);
+    const secret = covering.find((m) => m.sensitive);
+    if (secret) {
+      if (redacting === undefined) out += c.yellow(`[REDACTED:${secret.type}]`);
+      redacting = secret.type;
       continue;
     }
-    out += text.slice(pos, m.start);
-    out += m.sensitive ? c.yellow(`[REDACTED:${m.type}]`) : c.inverse(c.red(text.slice(m.start, m.end)));
-    pos = m.end;
+    redacting = undefined;
+    const piece = text.slice(a, b);
+    out += covering.length > 0 ? c.inverse(c.red(piece)) : piece;
   }
-  out += text.slice(pos);
   return out.length > SHOW_MAX ? `${out.slice(0, SHOW_MAX)}… (${out.length - SHOW_MAX} more characters)` : out;
 }
 
