@@ -5,6 +5,7 @@ import { fixtureFile, memoryFile } from '../../../../test/fixtures/scanner-suppo
 import { AttestError } from '../../../core/errors.js';
 import type { Observation } from '../../model.js';
 import { stripJsonc } from './_jsonc.js';
+import { agentSettingsScanner } from './agent-settings-scanner.js';
 import { mcpConfigFormat, mcpConfigScanner } from './mcp-config-scanner.js';
 
 const ROOT = 'mcp-configs';
@@ -107,5 +108,28 @@ describe('stripJsonc', () => {
     const out = stripJsonc(src);
     expect(JSON.parse(out)).toEqual({ a: 'http://x//y', b: 'q"/*', c: [1, 2] });
     expect(out.split('\n').length).toBe(src.split('\n').length);
+  });
+});
+
+describe('agent settings scanner', () => {
+  const settings = async (rel: string) => {
+    const f = fixtureFile(ROOT, rel);
+    expect(agentSettingsScanner.wants(f.path, f.size)).toBe(true);
+    return agentSettingsScanner.scan(f);
+  };
+
+  it('Claude Code: unrestricted Bash and auto-enabled project MCP servers', async () => {
+    const o = await settings('.claude/settings.json');
+    expect((o.findings ?? []).map((f) => `${f.rule} ${f.controlId} ${f.severity} line=${f.evidence.line}`)).toEqual([
+      'risky-tool-no-approval AI-AGT-02 high line=4',
+      'mcp-risky-server AI-VND-02 medium line=7',
+    ]);
+  });
+
+  it('scoped Bash rules and acceptEdits are not findings; Codex never+danger-full-access is', async () => {
+    expect((await settings('agent-b/.claude/settings.local.json')).findings).toEqual([]);
+    const codex = await settings('agent-b/.codex/config.toml');
+    expect(codex.findings?.map((f) => `${f.rule} line=${f.evidence.line}`)).toEqual(['risky-tool-no-approval line=2']);
+    expect((await settings('.codex/config.toml')).findings).toEqual([]);
   });
 });
