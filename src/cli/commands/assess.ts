@@ -17,20 +17,25 @@ import { colors, printJson, progress, warn } from '../_output.js';
 const VALUE_FLAGS = new Set(['--answers', '--discover', '--format', '--out-dir', '--diff', '--fail-under', '--name', '--audit-days']);
 const BOOL_FLAGS = new Set(['--json', '--quiet', '-q', '--skip-answers']);
 
-/** Positional paths; unknown options are usage errors (citty accepts anything). */
-function positionals(rawArgs: readonly string[]): string[] {
+/**
+ * Positional arguments, after rejecting unknown options (citty's parser accepts anything).
+ * Shared by assess, init and vendor.
+ */
+export function checkedPositionals(rawArgs: readonly string[], valueFlags: ReadonlySet<string>, boolFlags: ReadonlySet<string>, command: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < rawArgs.length; i++) {
     const a = rawArgs[i] as string;
     if (a === '--') return [...out, ...rawArgs.slice(i + 1)];
     if (!a.startsWith('-')) out.push(a);
-    else if (VALUE_FLAGS.has(a)) i++;
-    else if (!BOOL_FLAGS.has(a) && !VALUE_FLAGS.has(a.split('=')[0] as string)) {
-      throw new AttestError('BAD_INPUT', `unknown option ${a} (see attest assess --help)`, { where: a.split('=')[0] as string });
+    else if (valueFlags.has(a)) i++;
+    else if (!boolFlags.has(a) && !valueFlags.has(a.split('=')[0] as string)) {
+      throw new AttestError('BAD_INPUT', `unknown option ${a} (see attest ${command} --help)`, { where: a.split('=')[0] as string });
     }
   }
   return out;
 }
+
+const positionals = (rawArgs: readonly string[]): string[] => checkedPositionals(rawArgs, VALUE_FLAGS, BOOL_FLAGS, 'assess');
 
 function parseFormats(value: string | undefined): ReportFormat[] {
   if (value === undefined) return [];

@@ -3,6 +3,7 @@ import { ConfigProblemsError } from '../../config/load-config.js';
 import { initAnswersFile } from '../../config/init-answers.js';
 import { AttestError } from '../../core/errors.js';
 import { warn } from '../_output.js';
+import { checkedPositionals } from './assess.js';
 
 export default defineCommand({
   meta: {
@@ -13,7 +14,9 @@ export default defineCommand({
     answers: { type: 'string', description: 'File to create or update (default attest.yaml)' },
     defaults: { type: 'boolean', description: 'Do not ask: write a template with every question commented (or add the missing ones to an existing file)' },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
+    const extra = checkedPositionals(rawArgs, new Set(['--answers']), new Set(['--defaults']), 'init');
+    if (extra.length > 0) throw new AttestError('BAD_INPUT', `unexpected argument "${extra[0]}" (see attest init --help)`, { where: extra[0] as string });
     const path = (args.answers as string | undefined) ?? 'attest.yaml';
     const defaults = Boolean(args.defaults);
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);

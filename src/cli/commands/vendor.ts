@@ -10,7 +10,7 @@ import { AttestError } from '../../core/errors.js';
 import { renderDiscoveredVendors, renderVendorTerminal } from '../../report/assess-vendor.js';
 import { VERSION } from '../../version.js';
 import { colors, printJson, warn } from '../_output.js';
-import { loadAnswers } from './assess.js';
+import { checkedPositionals, loadAnswers } from './assess.js';
 
 async function discovered(from: string | undefined, scan: string | undefined): Promise<DiscoveredVendor[] | undefined> {
   if (from !== undefined && scan !== undefined) throw new AttestError('BAD_INPUT', 'give either --from or --scan, not both', { where: '--scan' });
@@ -41,7 +41,8 @@ const init = defineCommand({
     from: { type: 'string', description: 'A saved discover result (attest discover --json)' },
     scan: { type: 'string', description: 'Folders to scan instead (comma-separated; default .)' },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
+    checkedPositionals(rawArgs, new Set(['--answers', '--from', '--scan']), new Set(), 'vendor init');
     const path = (args.answers as string | undefined) ?? 'attest.yaml';
     const from = args.from as string | undefined;
     const vendors = (await discovered(from, from === undefined ? ((args.scan as string | undefined) ?? '.') : undefined)) ?? [];
@@ -74,6 +75,7 @@ export default defineCommand({
   subCommands: { init },
   async run({ args, rawArgs }) {
     if (rawArgs.find((a) => !a.startsWith('-')) === 'init') return initExitCode ?? 0; // citty ran the subcommand
+    checkedPositionals(rawArgs, new Set(['--answers', '--from', '--scan', '--format', '--out-dir']), new Set(['--json']), 'vendor');
     const formats = ((args.format as string | undefined) ?? '').split(',').map((f) => f.trim()).filter(Boolean);
     for (const f of formats) if (!isReportFormat(f)) throw new AttestError('BAD_INPUT', `unknown format "${f}" (one of: ${REPORT_FORMATS.join(', ')})`, { where: '--format' });
     const outDir = (args['out-dir'] as string | undefined) ?? 'attest-report';
