@@ -66,6 +66,13 @@ describe('attest init', () => {
     expect(parseConfig(text).config?.answers).toEqual({ ai_acceptable_use_policy: false });
   });
 
+  it('q saves what was answered and stops', async () => {
+    const path = join(dir, 'quit.yaml');
+    const r = await initAnswersFile({ path, mode: 'interactive', io: io(['n', 'q', 'y']), controls: CONTROLS });
+    expect(r).toMatchObject({ asked: 1, changed: 1 });
+    expect(parseConfig(await readFile(path, 'utf8')).config?.answers).toEqual({ [questions[0]?.q.key ?? '']: false });
+  });
+
   it('stops at end of input and keeps what it has', async () => {
     const path = join(dir, 'eof.yaml');
     const r = await initAnswersFile({ path, mode: 'interactive', io: io(['y']), controls: CONTROLS });

@@ -68,7 +68,7 @@ export async function runInterview(
   const total = controls.reduce((n, c) => n + (c.questions?.length ?? 0), 0);
   let asked = 0;
   let changed = 0;
-  io.output.write(`attest init: ${total} questions scanning cannot answer. Enter keeps the current answer, - skips.\n`);
+  io.output.write(`attest init: ${total} questions scanning cannot answer. Enter keeps the current answer, - skips, q saves and stops.\n`);
   try {
     for (const control of controls) {
       for (const q of control.questions ?? []) {
@@ -77,7 +77,7 @@ export async function runInterview(
         for (let tries = 0; tries < MAX_TRIES; tries++) {
           io.output.write(prompt(q, answers[q.key]));
           const next = await lines.next();
-          if (next.done) {
+          if (next.done || next.value.trim().toLowerCase() === 'q') {
             io.output.write('\n');
             return { answers, changed, asked: asked - 1 };
           }
