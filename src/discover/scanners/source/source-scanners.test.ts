@@ -335,6 +335,20 @@ describe('more tool forms and approval markers', () => {
     expect(await tools('t.ts', ts)).toEqual(['save_note [file-write] RISKY', 'send-digest [http] RISKY']);
   });
 
+  it('OpenAI function schemas as Python dicts (quoted keys) and JSON-style JS objects', async () => {
+    const py = [
+      'import subprocess',
+      'from openai import OpenAI',
+      'TOOLS = [{"type": "function", "function": {"name": "restart_service", "parameters": {"type": "object"}}}]',
+      '',
+      'def restart_service(name):',
+      '    subprocess.run(["systemctl", "restart", name], check=True)',
+    ].join('\n');
+    expect(await tools('f.py', py)).toEqual(['restart_service [shell] RISKY']);
+    const js = `import OpenAI from 'openai';\nexport const tools = [{ "type": "function", "name": "get_time", "parameters": {} }];\n`;
+    expect(await tools('f.ts', js)).toEqual(['get_time']);
+  });
+
   it('prebuilt risky LangChain tools count as tools', async () => {
     const py = 'from langchain_community.tools import ShellTool\nfrom langchain_experimental.tools import PythonREPLTool\n\ntools = [ShellTool(), PythonREPLTool()]\n';
     expect(await tools('p.py', py)).toEqual(['ShellTool [shell] RISKY', 'PythonREPLTool [shell] RISKY']);

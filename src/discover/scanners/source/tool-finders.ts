@@ -43,7 +43,7 @@ function stringsIn(ctx: SourceContext, ext: Extent): StringLiteral[] {
 /** The literal right after `key=` / `key:` / `"key":` inside an extent. */
 function keyedLiteral(ctx: SourceContext, ext: Extent, keys: readonly string[]): string | undefined {
   for (const s of stringsIn(ctx, ext)) {
-    const before = ctx.src.code.slice(Math.max(ext.start, s.start - 24), s.start).replace(/["'\s]/g, '');
+    const before = ctx.src.noComments.slice(Math.max(ext.start, s.start - 24), s.start).replace(/["'\s]/g, '');
     if (keys.some((k) => before.endsWith(`${k}=`) || before.endsWith(`${k}:`))) return s.value;
   }
   return undefined;
@@ -120,10 +120,13 @@ function jsTools(ctx: SourceContext, out: ToolDef[]): void {
     const fn = m[2] ?? 'tool';
     callTool(ctx, out, m.index + (m[1]?.length ?? 0), fn, fn === 'createTool' ? ['id', 'name'] : ['name']);
   }
-  // OpenAI function calling: { type: "function", function: { name: "x" } } or Responses { type: "function", name: "x" }.
+}
+
+/** OpenAI function calling: `{ type: "function", function: { name: "x" } }` or Responses `{ type: "function", name: "x" }`. */
+function functionSchemas(ctx: SourceContext, out: ToolDef[]): void {
   for (const s of ctx.src.strings) {
-    if (s.value !== 'function') continue;
-    const before = ctx.src.code.slice(Math.max(0, s.start - 12), s.start).replace(/["'\s]/g, '');
+    if (s.value !== 'function' || out.length >= MAX_TOOLS_PER_FILE) continue;
+    const before = ctx.src.noComments.slice(Math.max(0, s.start - 12), s.start).replace(/["'\s]/g, '');
     if (!before.endsWith('type:')) continue;
     const window = { start: s.end, end: Math.min(ctx.src.code.length, s.end + 400) };
     const name = keyedLiteral(ctx, window, ['name']);
@@ -183,9 +186,11 @@ export function findTools(ctx: SourceContext): ToolDef[] {
   switch (ctx.lang) {
     case 'python':
       pythonTools(ctx, out);
+      functionSchemas(ctx, out);
       break;
     case 'js':
       jsTools(ctx, out);
+      functionSchemas(ctx, out);
       registrations(ctx, out, MCP_REGISTER, 'server.tool');
       break;
     case 'go':
