@@ -76,7 +76,8 @@ export function assess(input: AssessInput): AssessReport {
   const answers = input.answers ?? {};
   const profile = inventoryProfile(input.discover);
   const sources: EvidenceSource[] = [];
-  if (input.discover) sources.push(discoverEvidenceSource(input.discover, `attest discover of ${input.discover.roots.join(', ') || '.'}`));
+  // Roots are absolute (machine-specific); the description stays portable, subject.roots has them.
+  if (input.discover) sources.push(discoverEvidenceSource(input.discover, `attest discover: ${input.discover.stats.files} files, ${input.discover.components.length} components, ${input.discover.findings.length} findings`));
   if (input.answers) sources.push(answersEvidenceSource(answers, controls, input.answersFile ?? 'attest.yaml answers'));
   const rc = input.runtimeConfig;
   if (rc && (rc.guard !== undefined || rc.audit !== undefined)) sources.push(configEvidenceSource(rc, input.answersFile ?? 'attest.yaml'));
