@@ -34,11 +34,25 @@ export interface ManifestFormat {
 /** Manifests past this size are not parsed (lock files of monorepos stay well under it). */
 export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
-/** 1-based line of a character offset. */
+/** Line starts of the last text asked about: extract() runs synchronously per file, so one entry is enough. */
+let indexedText: string | undefined;
+let lineStarts: number[] = [];
+
+/** 1-based line of a character offset (binary search over a per-text line index). */
 export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  if (text !== indexedText) {
+    lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    indexedText = text;
+  }
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Line of the first `needle` at or after `from`; undefined when absent. */
@@ -49,13 +63,18 @@ export function findLine(text: string, needle: string, from = 0): number | undef
 
 /** Line of the first line whose trimmed text starts with one of `prefixes`. */
 export function findLineStarting(text: string, prefixes: readonly string[], from = 0): number | undefined {
-  const lines = text.slice(from).split('\n');
-  const base = from > 0 ? lineOfOffset(text, from) - 1 : 0;
-  for (let i = 0; i < lines.length; i++) {
-    const t = (lines[i] ?? '').trimStart();
-    if (prefixes.some((p) => t.startsWith(p))) return base + i + 1;
+  let best: number | undefined;
+  for (const p of prefixes) {
+    // Each candidate occurrence must be preceded on its line by whitespace only.
+    for (let at = text.indexOf(p, from); at >= 0 && (best === undefined || at < best); at = text.indexOf(p, at + 1)) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      if (text.slice(lineStart, at).trim() === '') {
+        best = at;
+        break;
+      }
+    }
   }
-  return undefined;
+  return best === undefined ? undefined : lineOfOffset(text, best);
 }
 
 export function badInput(path: string, message: string, line?: number): AttestError {
