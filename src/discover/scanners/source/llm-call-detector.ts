@@ -63,8 +63,10 @@ export function detectCalls(ctx: SourceContext): Observation {
   const findings: FindingDraft[] = [];
   const guarded = guardSignal(ctx);
   for (let i = 0; i < ctx.codeLines.length; i++) {
-    const code = ctx.codeLines[i] ?? '';
+    let code = ctx.codeLines[i] ?? '';
     if (!mayHoldCall(code)) continue;
+    // A fluent chain split over lines (`client.chat.completions\n  .create(`): read the line before too.
+    if (code.trimStart().startsWith('.') && i > 0) code = `${(ctx.codeLines[i - 1] ?? '').slice(-200)}${code.trimStart()}`;
     const norm = normaliseCall(code);
     const ft = firstCall(norm, FINE_TUNE_CALLS);
     if (ft) {

@@ -270,6 +270,10 @@ describe('guard signals and evidence hygiene', () => {
     expect((obs.findings ?? []).map((f) => `${f.rule}:${f.evidence.line}`)).toEqual(['floating-model-alias:3']);
   });
 
+  it('a call chain split over lines is still one call site (on the line of the call)', async () => {
+    expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\nconst r = await client.chat.completions\n  .create({ model: 'gpt-4o-2024-08-06', messages });\n`)).toBe(1);
+  });
+
   it('one finding per call site', async () => {
     expect(await unguarded(`import OpenAI from 'openai';\nconst client = new OpenAI();\n${call}\n${call}\n\n${call}\n`)).toBe(3);
   });
