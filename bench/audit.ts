@@ -1,44 +1,57 @@
 // npm run bench:audit — durable appends/s with group commit vs a plain insert loop of the same
 // durability, and verify throughput, for SQLite and PostgreSQL (when 127.0.0.1:5432 answers).
 //
-// "Same durability" here means: same database settings (SQLite WAL + synchronous=FULL;
-// PostgreSQL synchronous_commit=on), same table and indexes, same row contents (pre-hashed),
-// and the same number of commits: the plain loop inserts the same rows in transactions of the
-// average batch size the store's group commit produced, one commit (= one fsync) each. What
-// the plain loop does not do: hash, chain, take the advisory lock, read the chain head, or
-// resolve promises per event. Env: AUDIT_BENCH_EVENTS (SQLite, default 100000),
-// AUDIT_BENCH_PG_EVENTS (default 40000), AUDIT_BENCH_CONCURRENCY (default 256).
+// "Same durability" means: same table and indexes, same row contents (pre-hashed), the same
+// number of commits — the plain loop inserts the same rows in transactions of the average batch
+// size the store's group commit produced — and one fsync of the WAL per commit before the next
+// step (SQLite plain: WAL + synchronous=FULL; the store: WAL + fdatasync per batch, pipelined;
+// PostgreSQL both: synchronous_commit=on). What the plain loop does not do: canonicalise, hash,
+// chain, checkpoint (the store signs a checkpoint every 1000 events), take the advisory lock,
+// read the chain head, or resolve a promise per event.
+//
+// The machine is shared, so each case runs ROUNDS times, store and plain interleaved, and the
+// table shows the median of each. Env: AUDIT_BENCH_EVENTS (SQLite, default 50000),
+// AUDIT_BENCH_PG_EVENTS (default 20000), AUDIT_BENCH_ROUNDS (default 3).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { PG_URL, postgresReachable, sampleEvents } from '../src/audit/__fixtures__/stores.js';
 import type { ChainedAuditStore } from '../src/audit/chained-audit-store.js';
-import { EMPTY_HEAD, sealEvents, type SealedEvent } from '../src/audit/hash-chain.js';
+import { EMPTY_HEAD, sealEvents } from '../src/audit/hash-chain.js';
 import { signerFromKey } from '../src/audit/signed-statement.js';
 import { EVENT_COLUMNS, eventValues } from '../src/audit/stores/_sql-rows.js';
 import { PostgresAuditStore } from '../src/audit/stores/postgres-audit-store.js';
 import { SqliteAuditStore } from '../src/audit/stores/sqlite-audit-store.js';
 
-const N_SQLITE = Number(process.env.AUDIT_BENCH_EVENTS ?? 100_000);
-const N_PG = Number(process.env.AUDIT_BENCH_PG_EVENTS ?? 40_000);
-const CONC = Number(process.env.AUDIT_BENCH_CONCURRENCY ?? 256);
+const N_SQLITE = Number(process.env.AUDIT_BENCH_EVENTS ?? 50_000);
+const N_PG = Number(process.env.AUDIT_BENCH_PG_EVENTS ?? 20_000);
+const ROUNDS = Number(process.env.AUDIT_BENCH_ROUNDS ?? 3);
 const signer = signerFromKey(generateKeyPairSync('ed25519').privateKey);
 const EVENTS = sampleEvents(500);
+const CHECKPOINTS = { everyEvents: 1000, everySeconds: 0, onClose: false };
+const now = (): number => performance.now() / 1000;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Row {
   readonly name: string;
   readonly events: number;
-  readonly seconds: number;
+  /** events/s of each round */
+  readonly rates: number[];
   readonly note: string;
 }
 const rows: Row[] = [];
-const rate = (r: Row): number => r.events / r.seconds;
-const now = (): number => performance.now() / 1000;
+/** [store row, its plain-loop row] for the ratio lines. */
+const pairs: [Row, Row][] = [];
+const row = (name: string, events: number, note: string): Row => {
+  const r = { name, events, rates: [] as number[], note };
+  rows.push(r);
+  return r;
+};
 
-/** `conc` appenders, each awaiting its append before the next: total `n` events. */
+/** `conc` appenders, each awaiting its append before the next, `n` events in all; returns events/s. */
 async function appendConcurrently(stores: ChainedAuditStore[], n: number, conc: number): Promise<number> {
   let next = 0;
   const t0 = now();
@@ -51,76 +64,91 @@ async function appendConcurrently(stores: ChainedAuditStore[], n: number, conc: 
       }
     }),
   );
-  return now() - t0;
+  return n / (now() - t0);
 }
 
-function sealedRows(n: number): SealedEvent[] {
-  return sealEvents(Array.from({ length: n }, (_, i) => EVENTS[i % EVENTS.length]!), { writer: 'plain', head: EMPTY_HEAD, now: new Date().toISOString(), newId: () => randomBytes(16).toString('hex') }).sealed;
+function plainRows(n: number): (string | number | null)[][] {
+  const inputs = Array.from({ length: n }, (_, i) => EVENTS[i % EVENTS.length]!);
+  return sealEvents(inputs, { writer: 'plain', head: EMPTY_HEAD, now: new Date().toISOString(), newId: () => randomBytes(16).toString('hex') }).sealed.map(eventValues);
 }
 
-async function benchSqlite(conc: number, withVerify: boolean): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'attest-bench-'));
-  try {
-    const store = new SqliteAuditStore({ path: join(dir, 'store.db'), signer, checkpoint: { everyEvents: 1000, everySeconds: 0, onClose: false } });
-    const secs = await appendConcurrently([store], N_SQLITE, conc);
-    const { batches, events } = store.commitStats();
-    const avg = Math.max(1, Math.round(events / batches));
-    rows.push({ name: `SQLite store: append() x${conc} concurrent, group commit, checkpoint every 1000`, events: N_SQLITE, seconds: secs, note: `${batches} commits, avg batch ${avg}` });
-
-    if (withVerify) {
-      const t0 = now();
-      const report = await store.verify({ trustedKeys: [signer.publicKey] });
-      rows.push({ name: 'SQLite verify (chains + checkpoints + signatures)', events: report.events, seconds: now() - t0, note: report.ok ? 'intact' : 'BROKEN' });
+async function sqliteCase(conc: number): Promise<void> {
+  const store = row(`SQLite store x${conc}: append() from ${conc} concurrent callers, group commit, checkpoint every 1000`, N_SQLITE, '');
+  const verify = conc === 256 ? row('SQLite verify (chains, checkpoints, signatures)', N_SQLITE, 'streamed, pages of 1000') : undefined;
+  let plain: Row | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    const dir = mkdtempSync(join(tmpdir(), 'attest-bench-'));
+    try {
+      const s = new SqliteAuditStore({ path: join(dir, 'store.db'), signer, checkpoint: CHECKPOINTS });
+      store.rates.push(await appendConcurrently([s], N_SQLITE, conc));
+      const { batches, events } = s.commitStats();
+      const avg = Math.max(1, Math.round(events / batches));
+      if (verify) {
+        const t0 = now();
+        const rep = await s.verify({ trustedKeys: [signer.publicKey] });
+        if (!rep.ok) throw new Error('verify failed in benchmark');
+        verify.rates.push(rep.events / (now() - t0));
+      }
+      await s.close();
+      if (!plain) {
+        plain = row(`SQLite plain insert loop, ${avg} rows per commit, synchronous=FULL`, N_SQLITE, '');
+        pairs.push([store, plain]);
+      }
+      Object.assign(store, { note: `${batches} commits, avg batch ${avg}` });
+      await new SqliteAuditStore({ path: join(dir, 'plain.db') }).close(); // same schema
+      const db = new Database(join(dir, 'plain.db'));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      const ins = db.prepare(`INSERT INTO audit_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`);
+      const tx = db.transaction((chunk: (string | number | null)[][]) => {
+        for (const r of chunk) ins.run(...r);
+      });
+      const data = plainRows(N_SQLITE);
+      const t1 = now();
+      for (let i = 0; i < data.length; i += avg) tx.immediate(data.slice(i, i + avg));
+      plain.rates.push(N_SQLITE / (now() - t1));
+      Object.assign(plain, { note: `${Math.ceil(N_SQLITE / avg)} commits, no hashing` });
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    await store.close();
-
-    // Plain loop: same schema (a fresh store file creates it), WAL + synchronous=FULL (one fsync
-    // per COMMIT, the same as the store's pipelined WAL fdatasync), same rows, same batch size.
-    await new SqliteAuditStore({ path: join(dir, 'plain.db') }).close();
-    const db = new Database(join(dir, 'plain.db'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    const ins = db.prepare(`INSERT INTO audit_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`);
-    const data = sealedRows(N_SQLITE).map(eventValues);
-    const tx = db.transaction((chunk: (string | number | null)[][]) => {
-      for (const r of chunk) ins.run(...r);
-    });
-    const t1 = now();
-    for (let i = 0; i < data.length; i += avg) tx.immediate(data.slice(i, i + avg));
-    rows.push({ name: `SQLite plain insert loop, ${avg} rows per commit (x${conc} run)`, events: N_SQLITE, seconds: now() - t1, note: `${Math.ceil(N_SQLITE / avg)} commits, synchronous=FULL, no hashing` });
-    db.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function benchPostgres(): Promise<void> {
+async function postgresCases(): Promise<void> {
   if (!(await postgresReachable())) {
     console.log('PostgreSQL not reachable: skipping its rows');
     return;
   }
-  const schemas = [`attest_bench_${process.pid}`, `attest_bench_plain_${process.pid}`];
   const admin = new pg.Pool({ connectionString: PG_URL, max: 2 });
+  const sync = ((await admin.query('SHOW synchronous_commit')).rows[0] as { synchronous_commit: string }).synchronous_commit;
+  const one = row('PostgreSQL store x256: 1 writer, append() from 256 concurrent callers, group commit', N_PG, '');
+  const verify = row('PostgreSQL verify (chains, checkpoints, signatures)', N_PG, 'streamed, pages of 1000');
+  let plain: Row | undefined;
+  const four = row('PostgreSQL store: 4 writers in one process, append() x256 concurrent', N_PG, '');
+  const types = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
   try {
-    const sync = (await admin.query('SHOW synchronous_commit')).rows[0] as { synchronous_commit: string };
-    for (const writers of [1, 4]) {
-      const schema = `${schemas[0]}_${writers}`;
-      const stores = await Promise.all(Array.from({ length: writers }, (_, w) => PostgresAuditStore.open({ url: PG_URL, schema, writerId: `w${w}`, signer, checkpoint: { everyEvents: 1000, everySeconds: 0, onClose: false } })));
-      const secs = await appendConcurrently(stores, N_PG, CONC);
-      const batches = stores.reduce((n, s) => n + s.commitStats().batches, 0);
-      const avg = Math.max(1, Math.round(N_PG / batches));
-      rows.push({ name: `PostgreSQL store: ${writers} writer${writers > 1 ? 's' : ''}, append() x${CONC} concurrent, group commit`, events: N_PG, seconds: secs, note: `${batches} commits, avg batch ${avg}, synchronous_commit=${sync.synchronous_commit}` });
-      if (writers === 1) {
+    for (let round = 0; round < ROUNDS; round++) {
+      const schema = `attest_bench_${process.pid}_${round}`;
+      try {
+        const s = await PostgresAuditStore.open({ url: PG_URL, schema: `${schema}_s`, signer, checkpoint: CHECKPOINTS });
+        one.rates.push(await appendConcurrently([s], N_PG, 256));
+        const avg = Math.max(1, Math.round(N_PG / s.commitStats().batches));
+        Object.assign(one, { note: `${s.commitStats().batches} commits, avg batch ${avg}, synchronous_commit=${sync}` });
         const t0 = now();
-        const report = await stores[0]!.verify({ trustedKeys: [signer.publicKey] });
-        rows.push({ name: 'PostgreSQL verify (chains + checkpoints + signatures)', events: report.events, seconds: now() - t0, note: report.ok ? 'intact' : 'BROKEN' });
-        // Plain loop with the same batch size as the single-writer store run.
-        const plain = await PostgresAuditStore.open({ url: PG_URL, schema: schemas[1]! });
-        await plain.close();
-        const data = sealedRows(N_PG).map(eventValues);
+        const rep = await s.verify({ trustedKeys: [signer.publicKey] });
+        if (!rep.ok) throw new Error('verify failed in benchmark');
+        verify.rates.push(rep.events / (now() - t0));
+        await s.close();
+
+        await (await PostgresAuditStore.open({ url: PG_URL, schema: `${schema}_p` })).close(); // same schema
+        if (!plain) {
+          plain = row(`PostgreSQL plain insert loop (unnest), ${avg} rows per commit`, N_PG, '');
+          pairs.push([one, plain]);
+        }
+        const data = plainRows(N_PG);
+        const sql = `INSERT INTO ${schema}_p.audit_events (${EVENT_COLUMNS.join(', ')}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
         const c = await admin.connect();
-        const types = ['text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
-        const sql = `INSERT INTO ${schemas[1]}.audit_events (${EVENT_COLUMNS.join(', ')}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
         const t1 = now();
         for (let i = 0; i < data.length; i += avg) {
           const chunk = data.slice(i, i + avg);
@@ -128,31 +156,35 @@ async function benchPostgres(): Promise<void> {
           await c.query(sql, EVENT_COLUMNS.map((_, col) => chunk.map((r) => r[col])));
           await c.query('COMMIT');
         }
-        rows.push({ name: `PostgreSQL plain insert loop, ${avg} rows per commit (unnest)`, events: N_PG, seconds: now() - t1, note: `${Math.ceil(N_PG / avg)} commits, no hashing` });
+        plain.rates.push(N_PG / (now() - t1));
+        Object.assign(plain, { note: `${Math.ceil(N_PG / avg)} commits, no hashing, synchronous_commit=${sync}` });
         c.release();
+
+        const writers = await Promise.all([0, 1, 2, 3].map((w) => PostgresAuditStore.open({ url: PG_URL, schema: `${schema}_m`, writerId: `w${w}`, signer, checkpoint: CHECKPOINTS })));
+        four.rates.push(await appendConcurrently(writers, N_PG, 256));
+        const b = writers.reduce((n, w) => n + w.commitStats().batches, 0);
+        Object.assign(four, { note: `${b} commits, avg batch ${Math.round(N_PG / b)} (commits serialised by the advisory lock)` });
+        await Promise.all(writers.map((w) => w.close()));
+      } finally {
+        for (const sfx of ['s', 'p', 'm']) await admin.query(`DROP SCHEMA IF EXISTS ${schema}_${sfx} CASCADE`);
       }
-      await Promise.all(stores.map((s) => s.close()));
     }
   } finally {
-    for (const s of [`${schemas[0]}_1`, `${schemas[0]}_4`, schemas[1]]) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
     await admin.end();
   }
 }
 
-await benchSqlite(CONC, true);
-await benchSqlite(CONC * 4, false);
-await benchPostgres();
+const loadBefore = loadavg()[0]!;
+await sqliteCase(256);
+await sqliteCase(1024);
+await postgresCases();
 
-console.log(`\naudit benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
-console.log('| case | events | seconds | events/s | notes |');
-console.log('| --- | ---: | ---: | ---: | --- |');
-for (const r of rows) console.log(`| ${r.name} | ${r.events} | ${r.seconds.toFixed(2)} | ${Math.round(rate(r)).toLocaleString('en-US')} | ${r.note} |`);
-const ratio = (store: string, plain: string): string => {
-  const a = rows.find((r) => r.name.startsWith(store));
-  const b = rows.find((r) => r.name.startsWith(plain));
-  return a && b ? `${((100 * rate(a)) / rate(b)).toFixed(0)}%` : 'n/a';
-};
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+console.log(`\naudit benchmark — node ${process.version}, ${ROUNDS} rounds, median events/s; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} (2 cores)\n`);
+console.log('| case | events | events/s (median) | rounds | notes |');
+console.log('| --- | ---: | ---: | --- | --- |');
+for (const r of rows) console.log(`| ${r.name} | ${r.events} | ${fmt(median(r.rates))} | ${r.rates.map(fmt).join(' / ')} | ${r.note} |`);
 console.log('');
-for (const c of [CONC, CONC * 4]) console.log(`SQLite store / plain insert at x${c}: ${ratio(`SQLite store: append() x${c} `, 'SQLite plain insert loop') === 'n/a' ? 'n/a' : ratio(`SQLite store: append() x${c} `, `SQLite plain insert loop, ${rows.find((r) => r.name.startsWith(`SQLite store: append() x${c} `))?.note.split('avg batch ')[1]} rows per commit (x${c} run)`)} (targets: >= 50%, and >= 20,000 events/s)`);
-console.log(`PostgreSQL store (1 writer) / plain insert: ${ratio('PostgreSQL store: 1 writer', 'PostgreSQL plain')}`);
-console.log(`load average at end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`);
+for (const [store, plain] of pairs) {
+  console.log(`${store.name.split(',')[0]} / its plain loop: ${((100 * median(store.rates)) / median(plain.rates)).toFixed(0)}% of the median (per round: ${store.rates.map((v, i) => `${((100 * v) / plain.rates[i]!).toFixed(0)}%`).join(' / ')})`);
+}

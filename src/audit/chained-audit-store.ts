@@ -215,8 +215,13 @@ export class ChainedAuditStore implements VerifiableStore {
     }
     const leaves = await this.backend.segmentLeaves(cp.fromSeq, cp.toSeq);
     const leafIndex = leaves.findIndex((l) => l.seq === row.seq);
-    const hashes = leaves.map((l) => leafHash(l.hash, l.seq));
-    const proofPath = leafIndex >= 0 && leaves.length === cp.treeSize ? auditPath(hashes, leafIndex) : undefined;
+    let proofPath: string[] | undefined;
+    try {
+      const hashes = leaves.map((l) => leafHash(l.hash, l.seq));
+      proofPath = leafIndex >= 0 && leaves.length === cp.treeSize ? auditPath(hashes, leafIndex) : undefined;
+    } catch {
+      proofPath = undefined; // a malformed stored hash: the segment was tampered with
+    }
     if (!proofPath) return { ok: false, reason: 'segment-mismatch', message: `the stored segment of checkpoint ${cp.number} does not match it; run \`attest audit verify\`` };
     return { ok: true, proof: { kind: 'attest-inclusion-proof', v: 1, event: rowToEvent(row), leafIndex, treeSize: leaves.length, auditPath: proofPath, checkpoint: cp } };
   }
@@ -275,12 +280,15 @@ export class ChainedAuditStore implements VerifiableStore {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.committer.drain();
-    if (this.opts.signer && (this.opts.checkpoint?.onClose ?? true) && this.sinceCheckpoint > 0) {
-      await this.committer.exclusive(() => this.doCheckpoint()).catch((err: unknown) => {
-        this.lastCheckpointError = err;
-      });
+    let failure: unknown;
+    try {
+      await this.committer.drain();
+      if (this.opts.signer && (this.opts.checkpoint?.onClose ?? true) && this.sinceCheckpoint > 0) await this.committer.exclusive(() => this.doCheckpoint());
+    } catch (err) {
+      failure = err;
     }
     await this.backend.close();
+    // A failed close-time checkpoint is reported (appends were already acknowledged and stay).
+    if (failure !== undefined) throw failure;
   }
 }

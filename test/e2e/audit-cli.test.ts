@@ -82,6 +82,7 @@ describe('attest audit (SQLite)', () => {
     expect((await cli(['audit', 'ingest', join(dir, 'notjson.jsonl'), ...f])).stderr).toContain('notjson.jsonl:2: not valid JSON');
     expect((await cli(['audit', 'query', ...f])).stdout).toBe('');
     expect((await cli(['audit', 'ingest', join(dir, 'missing.jsonl'), ...f])).code).toBe(2);
+    expect(await cli(['audit', 'verify', '--db', join(dir, 'nope.db')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no audit database here') });
   });
 
   it('verify names the first bad event and exits 1; prove says when an event is not checkpointed', async () => {

@@ -2,6 +2,7 @@
  * `openStore(config)`: the one way the CLI, the gateway and other producers open the
  * configured audit store with its signing key.
  */
+import { existsSync } from 'node:fs';
 import { AttestError } from '../../core/errors.js';
 import type { ChainedAuditStore } from '../chained-audit-store.js';
 import { AUDIT_DEFAULTS, type AuditConfig } from '../config-schema.js';
@@ -40,7 +41,10 @@ export async function openStore(config: AuditConfig = {}, opts: OpenStoreOptions
     if (!url) throw new AttestError('BAD_CONFIG', `audit.store is postgres but neither audit.url nor ${PG_URL_ENV} is set`, { where: 'attest.yaml' });
     return PostgresAuditStore.open({ ...common, url, schema: config.schema ?? AUDIT_DEFAULTS.schema });
   }
-  return new SqliteAuditStore({ ...common, path: config.path ?? AUDIT_DEFAULTS.path });
+  const path = config.path ?? AUDIT_DEFAULTS.path;
+  // Readers never create a database: a typo in the path should not look like an empty, intact log.
+  if (opts.readOnly && !existsSync(path)) throw new AttestError('NOT_FOUND', 'no audit database here (set audit.path or --db)', { where: path });
+  return new SqliteAuditStore({ ...common, path });
 }
 
 /**

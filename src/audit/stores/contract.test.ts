@@ -1,5 +1,5 @@
 // One contract suite for the AuditStore port (plus VerifiableStore), run against SQLite and PostgreSQL.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttestError } from '../../core/errors.js';
 import { createTestDb, postgresReachable, sampleEvents, testSigner, type StoreKind, type TestDb } from '../__fixtures__/stores.js';
 import { contentBody } from '../content-policy.js';
@@ -176,6 +176,24 @@ describe.each(KINDS)('AuditStore contract: %s', (kind) => {
     expect(cps.reduce((n, c) => n + c.treeSize, 0)).toBe(25);
     expect((await r.verify({ trustedKeys: [signer.publicKey] })).ok).toBe(true);
     await r.close();
+  });
+
+  it.skipIf(skip)('checkpoints on the timer when something is new', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const signer = testSigner();
+      const s = await db.open({ signer, checkpoint: { everyEvents: 0, everySeconds: 5, onClose: false } });
+      vi.advanceTimersByTime(5000);
+      await s.appendBatch(sampleEvents(3));
+      expect(await s.checkpoints()).toHaveLength(0);
+      vi.advanceTimersByTime(5000);
+      await s.close(); // drains the queue, where the timer put a checkpoint job
+      const r = await db.open({ checkpoint: { onClose: false } });
+      expect((await r.checkpoints()).map((c) => c.treeSize)).toEqual([3]);
+      await r.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.skipIf(skip)('prunes expired checkpointed segments, never legal-held events, and still verifies', async () => {
