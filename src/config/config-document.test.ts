@@ -27,12 +27,20 @@ describe('attest.yaml editing', () => {
 
   it('adds the unanswered questions as comments once (idempotent)', () => {
     const doc = editableDocument('answers:\n  ai_acceptable_use_policy: true\n');
-    expect(addMissingQuestionComments(doc, CONTROLS)).toBe(questionCount - 1);
-    const once = String(doc);
-    const again = editableDocument(once);
-    expect(addMissingQuestionComments(again, CONTROLS)).toBe(0);
+    const { added, text: once } = addMissingQuestionComments(doc, CONTROLS);
+    expect(added).toBe(questionCount - 1);
+    expect(addMissingQuestionComments(editableDocument(once), CONTROLS).added).toBe(0);
     expect(parseConfig(once).config?.answers).toEqual({ ai_acceptable_use_policy: true });
     expect(once).toContain('# ai_pentest_last_12_months: ');
+  });
+
+  it('with no answers yet, writes an indented answers: block so uncommenting a line just works', () => {
+    const { added, text } = addMissingQuestionComments(editableDocument('# mine\nguard:\n  allow:\n    domains: [example.com]\n'), CONTROLS);
+    expect(added).toBe(questionCount);
+    expect(text.startsWith('# mine\nguard:\n')).toBe(true);
+    expect(text).toContain('\nanswers:\n  # AI-');
+    const uncommented = text.replace('  # ai_acceptable_use_policy: ', '  ai_acceptable_use_policy: true');
+    expect(parseConfig(uncommented).config?.answers).toEqual({ ai_acceptable_use_policy: true });
   });
 
   it('writes vendor stubs once per discovered vendor, with the questions commented', () => {

@@ -66,28 +66,34 @@ export function templateText(controls: readonly Control[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** For an existing file: list the questions it does not answer yet as comments under `answers:`. */
-export function addMissingQuestionComments(doc: Document, controls: readonly Control[]): number {
+/**
+ * For an existing file: list the questions it does not answer yet as comments under `answers:`.
+ * Returns how many were added and the new file text.
+ */
+export function addMissingQuestionComments(doc: Document, controls: readonly Control[]): { added: number; text: string } {
   if (doc.contents === null || !isMap(doc.contents)) doc.contents = doc.createNode({}) as YAMLMap;
   const listed = String(doc);
-  const map = ensureMap(doc, 'answers');
+  const current = doc.get('answers', true);
+  const map = isMap(current) ? current : undefined;
   const missing: string[] = [];
   for (const control of controls) {
     for (const q of control.questions ?? []) {
       // Already answered, or already listed as a commented-out question.
-      if (map.has(q.key) || listed.includes(`# ${q.key}: `)) continue;
+      if (map?.has(q.key) || listed.includes(`# ${q.key}: `)) continue;
       missing.push(` ${control.id} ${control.title}`, ` ${q.text} (${answerHint(q)})`, ` ${q.key}: `);
     }
   }
-  if (missing.length === 0) return 0;
-  const commentLines = missing.join('\n');
-  if (map.items.length === 0) {
-    // An empty map prints as `{}`; a comment on the document end keeps the template readable.
-    doc.comment = [doc.comment, commentLines].filter(Boolean).join('\n');
-  } else {
-    map.comment = [map.comment, commentLines].filter(Boolean).join('\n');
+  const added = missing.length / 3;
+  if (added === 0) return { added, text: listed };
+  if (map && map.items.length > 0) {
+    map.comment = [map.comment, missing.join('\n')].filter(Boolean).join('\n');
+    return { added, text: String(doc) };
   }
-  return missing.length / 3;
+  // No answers yet: an `answers:` block of comments, indented so that uncommenting a line works.
+  doc.delete('answers');
+  const rest = doc.contents && isMap(doc.contents) && doc.contents.items.length === 0 && !doc.commentBefore && !doc.comment ? '' : String(doc).trimEnd();
+  const block = ['answers:', ...missing.map((l) => `  #${l}`)].join('\n');
+  return { added, text: `${rest ? `${rest}\n` : ''}${block}\n` };
 }
 
 /** Append `vendors:` stubs for discovered vendors not listed yet; returns how many were added. */

@@ -72,8 +72,8 @@ export async function initAnswersFile(opts: InitOptions): Promise<InitResult> {
       await writeFileAtomic(opts.path, text);
       return { path: opts.path, created: true, changed: controls.reduce((n, c) => n + (c.questions?.length ?? 0), 0), asked: 0 };
     }
-    const added = addMissingQuestionComments(doc, controls);
-    if (added > 0) await writeFileAtomic(opts.path, String(doc));
+    const { added, text } = addMissingQuestionComments(doc, controls);
+    if (added > 0) await writeFileAtomic(opts.path, text);
     return { path: opts.path, created: false, changed: added, asked: 0 };
   }
   if (!opts.io) throw new AttestError('INTERNAL', 'interactive init needs input and output streams');
