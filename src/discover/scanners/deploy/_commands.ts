@@ -13,6 +13,20 @@ export interface CommandFacts {
 
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
 const MODEL_FLAGS = new Set(['--model', '--model-id', '-m', '--model-path', '--served-model-name']);
+/** Environment variables whose value is a model id (TGI `MODEL_ID`, app conventions; signatures doc §8). */
+export const MODEL_ENV: ReadonlySet<string> = new Set(['MODEL_ID', 'MODEL_NAME', 'MODEL', 'OLLAMA_MODEL', 'LLM_MODEL', 'LLM_MODEL_NAME', 'ANTHROPIC_MODEL', 'OPENAI_MODEL', 'HF_MODEL_ID', 'SERVED_MODEL_NAME']);
+
+/** Values of model flags (`--model x`, `--model-id=x`, `-m x`) in an argument list. */
+export function modelsFromArgs(args: readonly string[]): string[] {
+  const models: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const eq = a.indexOf('=');
+    if (eq > 0 && MODEL_FLAGS.has(a.slice(0, eq))) models.push(a.slice(eq + 1));
+    else if (MODEL_FLAGS.has(a) && args[i + 1] !== undefined) models.push(args[++i] ?? '');
+  }
+  return models.filter((m) => m !== '' && !m.startsWith('$'));
+}
 
 /** Split a shell command into simple commands of unquoted tokens (no expansion; good enough for detection). */
 export function simpleCommands(command: string): string[][] {
@@ -49,13 +63,7 @@ export function argvFacts(argv: readonly string[]): CommandFacts {
   if (exe === 'ollama' && (args[0] === 'pull' || args[0] === 'run') && args[1] !== undefined) return { models: [args[1]] };
   const runtime = matchRuntimeProcess(cmd, args);
   if (!runtime) return { models: [] };
-  const models: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    const eq = a.indexOf('=');
-    if (eq > 0 && MODEL_FLAGS.has(a.slice(0, eq))) models.push(a.slice(eq + 1));
-    else if (MODEL_FLAGS.has(a) && args[i + 1] !== undefined) models.push(args[++i] ?? '');
-  }
+  const models = modelsFromArgs(args);
   // `vllm serve <model>` / `sglang serve <model>`: the positional after the subcommand.
   const sub = args.findIndex((a) => runtime.subcommands?.includes(a));
   const positional = sub !== -1 ? args[sub + 1] : undefined;

@@ -6,7 +6,7 @@ import { parseImageRef } from '../../../signatures/image-ref.js';
 import { matchRuntimeImage } from '../../../signatures/runtimes.js';
 import { matchVectorStoreImage, VECTOR_CONTEXT_WORDS } from '../../../signatures/vectorstores.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
-import type { ComponentDraft, FindingDraft } from '../../model.js';
+import type { ComponentDraft, Evidence, FindingDraft } from '../../model.js';
 
 export interface ImageUse {
   readonly image: string;
@@ -79,4 +79,10 @@ export function observeImage(use: ImageUse, out: Collected): boolean {
 export function isLoopback(address: string): boolean {
   const a = address.trim().replace(/^\[|\]$/g, '').toLowerCase();
   return a === 'localhost' || a === '::1' || a.startsWith('127.');
+}
+
+/** A `model` component for a model named in a deployment (`org/name` → Hugging Face). */
+export function modelComponent(model: string, evidence: Evidence, provider?: string): ComponentDraft {
+  const hf = model.includes('/') && !model.startsWith('/') && !model.startsWith('.') && !model.includes('://');
+  return { type: 'model', name: model, ...(hf ? { ecosystem: 'huggingface' as const } : {}), ...(provider ? { provider } : {}), evidence };
 }

@@ -4,8 +4,10 @@
  * service uses the host network.
  */
 import type { FileInput, FileScanner, Observation } from '../../model.js';
-import { collected, isLoopback, observeImage } from './_image-observation.js';
-import { entries, get, items, parseYaml, str } from './_yaml.js';
+import { redactSnippet } from '../keys/redact-snippet.js';
+import { MODEL_ENV, modelsFromArgs } from './_commands.js';
+import { collected, isLoopback, modelComponent, observeImage, type Collected } from './_image-observation.js';
+import { entries, get, items, parseYaml, str, type YamlFile } from './_yaml.js';
 
 const SCANNER = 'deploy/compose';
 
@@ -57,6 +59,28 @@ function portBindings(service: unknown): PortBinding[] {
   });
 }
 
+/** Models a runtime service names in its `command` (`--model x`) or `environment` (`MODEL_ID`). */
+function modelsOfService(service: unknown, yaml: YamlFile, path: string, out: Collected): void {
+  const cmdNode = get(service, 'command');
+  const cmd = str(cmdNode);
+  const args = cmd !== undefined ? cmd.split(/\s+/) : items(cmdNode).map((x) => str(x) ?? '');
+  for (const m of modelsFromArgs(args)) out.components.push(modelComponent(m, { path, scanner: SCANNER, snippet: redactSnippet(`command: ${args.join(' ')}`), ...lineProp(yaml.lineOf(cmdNode)) }));
+  const env = get(service, 'environment');
+  const pairs: Array<[string, string, unknown]> = entries(env).map(([k, v]) => [k, str(v) ?? '', v]);
+  for (const it of items(env)) {
+    const kv = str(it) ?? '';
+    const eq = kv.indexOf('=');
+    if (eq > 0) pairs.push([kv.slice(0, eq), kv.slice(eq + 1), it]);
+  }
+  for (const [k, v, node] of pairs) {
+    if (MODEL_ENV.has(k) && v !== '' && !v.startsWith('$')) out.components.push(modelComponent(v, { path, scanner: SCANNER, snippet: `${k}=${v}`.slice(0, 200), ...lineProp(yaml.lineOf(node)) }));
+  }
+}
+
+function lineProp(line: number | undefined): { line?: number } {
+  return line !== undefined ? { line } : {};
+}
+
 async function scanCompose(file: FileInput): Promise<Observation> {
   const text = await file.text();
   const yaml = parseYaml(text, file.path);
@@ -71,7 +95,7 @@ async function scanCompose(file: FileInput): Promise<Observation> {
       const hostNet = str(get(service, 'network_mode')) === 'host';
       const open = bindings.find((b) => b.public);
       const exposedBy = hostNet ? 'network_mode: host' : open ? `port "${open.text}" published on all interfaces` : undefined;
-      observeImage(
+      const isAi = observeImage(
         {
           image,
           path: file.path,
@@ -85,6 +109,7 @@ async function scanCompose(file: FileInput): Promise<Observation> {
         },
         out,
       );
+      if (isAi) modelsOfService(service, yaml, file.path, out);
     }
   }
   return out;

@@ -18,6 +18,7 @@ describe('compose scanner', () => {
       'runtime ollama/ollama@0.5.7 exposed=true line=4',
       'vectorstore qdrant/qdrant@v1.12.4 exposed=false line=10',
       'runtime vllm/vllm-openai@v0.6.3 exposed=true line=14',
+      'model Qwen/Qwen2.5-7B-Instruct exposed=- line=15',
       'runtime ghcr.io/open-webui/open-webui@main exposed=true line=21',
       'vectorstore chromadb/chroma@0.5.23 exposed=false line=31',
     ]);
@@ -38,8 +39,32 @@ describe('compose scanner', () => {
     expect(summary(o)).toEqual([
       'vectorstore docker.elastic.co/elasticsearch/elasticsearch@8.15.0 exposed=false line=4',
       'runtime ghcr.io/ggml-org/llama.cpp@server exposed=true line=7',
+      'model /models/qwen2.5-7b-instruct-q4_k_m.gguf exposed=- line=9',
     ]);
     expect(o.findings?.[0]?.message).toContain('network_mode: host');
+  });
+
+  it('reads models from a runtime service environment (list and map forms), not from other services', async () => {
+    const f = memoryFile(
+      'compose.yaml',
+      [
+        'services:',
+        '  tgi:',
+        '    image: ghcr.io/huggingface/text-generation-inference:2.4.0',
+        '    environment:',
+        '      - MODEL_ID=HuggingFaceH4/zephyr-7b-beta',
+        '      - HF_TOKEN=${HF_TOKEN}',
+        '  api:',
+        '    image: python:3.12',
+        '    environment:',
+        '      MODEL: billing-v2',
+        '',
+      ].join('\n'),
+    );
+    expect(summary(await scanWith(deployScanners, f))).toEqual([
+      'runtime ghcr.io/huggingface/text-generation-inference@2.4.0 exposed=false line=3',
+      'model HuggingFaceH4/zephyr-7b-beta exposed=- line=5',
+    ]);
   });
 
   it.each([
@@ -76,12 +101,22 @@ describe('Dockerfile scanner', () => {
   it('finds a runtime launched from a generic image, its model, and redacts the api key in snippets', async () => {
     const o = await scan('images/vllm/Dockerfile');
     expect(summary(o)).toEqual([
-      'model meta-llama/Llama-3.1-8B-Instruct exposed=- line=4',
       'runtime vllm exposed=false line=6',
       'model meta-llama/Llama-3.1-8B-Instruct exposed=- line=6',
+      'model meta-llama/Llama-3.1-8B-Instruct exposed=- line=4',
     ]);
-    expect(o.components?.[0]?.ecosystem).toBe('huggingface');
+    expect(o.components?.[2]?.ecosystem).toBe('huggingface');
     expect(JSON.stringify(o)).not.toContain('s3cr3t');
+  });
+
+  it('ENV/ARG model variables count only in images that run an AI runtime', async () => {
+    const plain = memoryFile('web/Dockerfile', 'FROM node:20\nENV MODEL=production\nARG MODEL_NAME=user-profile\nCMD ["node", "server.js"]\n');
+    expect(await scanWith(deployScanners, plain)).toEqual({ components: [], findings: [] });
+    const tgi = memoryFile('tgi/Dockerfile', 'FROM ghcr.io/huggingface/text-generation-inference:2.4.0\nARG MODEL_ID=HuggingFaceH4/zephyr-7b-beta\n');
+    expect(summary(await scanWith(deployScanners, tgi))).toEqual([
+      'runtime ghcr.io/huggingface/text-generation-inference@2.4.0 exposed=false line=1',
+      'model HuggingFaceH4/zephyr-7b-beta exposed=- line=2',
+    ]);
   });
 });
 
@@ -90,10 +125,12 @@ describe('Kubernetes scanner', () => {
     const o = await scan('k8s/inference.yaml');
     expect(summary(o)).toEqual([
       'runtime vllm/vllm-openai@v0.6.3 exposed=true line=15',
+      'model mistralai/Mistral-7B-Instruct-v0.3 exposed=- line=16',
       'vectorstore qdrant/qdrant@v1.12.4 exposed=false line=45',
       'runtime ghcr.io/huggingface/text-generation-inference@2.4.0 exposed=true line=69',
     ]);
-    expect(o.components?.[1]?.properties?.['port']).toBe('6333,6334');
+    expect(o.components?.[2]?.properties?.['port']).toBe('6333,6334');
+    expect(o.components?.[1]?.ecosystem).toBe('huggingface');
     const msgs = (o.findings ?? []).map((f) => f.message);
     expect(msgs[0]).toContain('Service "vllm" of type LoadBalancer');
     expect(msgs[1]).toContain('Ingress "public-llm" routes to Service "tgi"');

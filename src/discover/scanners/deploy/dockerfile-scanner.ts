@@ -6,12 +6,10 @@
  */
 import type { ComponentDraft, FileInput, FileScanner, Observation } from '../../model.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
-import { argvFacts, commandFacts, type CommandFacts } from './_commands.js';
-import { collected, observeImage } from './_image-observation.js';
+import { argvFacts, commandFacts, MODEL_ENV, type CommandFacts } from './_commands.js';
+import { collected, modelComponent, observeImage } from './_image-observation.js';
 
 const SCANNER = 'deploy/dockerfile';
-/** ENV names whose value is a model id (signatures doc §8 conventions). */
-const MODEL_ENV = new Set(['MODEL_ID', 'MODEL_NAME', 'MODEL', 'OLLAMA_MODEL', 'LLM_MODEL', 'LLM_MODEL_NAME', 'ANTHROPIC_MODEL', 'OPENAI_MODEL', 'HF_MODEL_ID', 'SERVED_MODEL_NAME']);
 
 export function isDockerfilePath(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
@@ -72,15 +70,8 @@ function envPairs(args: string): Array<[string, string]> {
   });
 }
 
-function modelComponent(model: string, path: string, line: number, snippet: string, provider?: string): ComponentDraft {
-  const hf = model.includes('/') && !model.startsWith('/') && !model.startsWith('.');
-  return {
-    type: 'model',
-    name: model,
-    ...(hf ? { ecosystem: 'huggingface' as const } : {}),
-    ...(provider ? { provider } : {}),
-    evidence: { path, line, scanner: SCANNER, snippet: redactSnippet(snippet) },
-  };
+function modelAt(model: string, path: string, line: number, snippet: string, provider?: string): ComponentDraft {
+  return modelComponent(model, { path, line, scanner: SCANNER, snippet: redactSnippet(snippet) }, provider);
 }
 
 async function scanDockerfile(file: FileInput): Promise<Observation> {
@@ -89,6 +80,9 @@ async function scanDockerfile(file: FileInput): Promise<Observation> {
   const stages = new Set<string>();
   const ins = instructions(text);
   const stageStarts = ins.flatMap((x, i) => (x.op === 'FROM' ? [i] : []));
+  // `ENV MODEL=…` only names a model in an image that runs an AI runtime.
+  const envModels: ComponentDraft[] = [];
+  let anyRuntime = false;
   for (const [n, from] of stageStarts.entries()) {
     const stage = ins.slice(from, stageStarts[n + 1] ?? ins.length);
     const head = ins[from];
@@ -98,6 +92,7 @@ async function scanDockerfile(file: FileInput): Promise<Observation> {
     if (words[1]?.toLowerCase() === 'as' && words[2]) stages.add(words[2].toLowerCase());
     const ports = stage.filter((x) => x.op === 'EXPOSE').flatMap((x) => x.args.split(/\s+/).map((p) => Number.parseInt(p, 10)).filter(Number.isFinite));
     const isRuntimeImage = !stages.has(image.toLowerCase()) && observeImage({ image, path: file.path, line: head.line, scanner: SCANNER, ports, exposed: false }, out);
+    if (isRuntimeImage) anyRuntime = true;
     for (const x of stage) {
       let facts: CommandFacts[] = [];
       if (x.op === 'RUN' || x.op === 'CMD' || x.op === 'ENTRYPOINT') {
@@ -106,6 +101,7 @@ async function scanDockerfile(file: FileInput): Promise<Observation> {
       }
       for (const f of facts) {
         const snippet = `${x.op} ${x.args}`;
+        if (f.runtime) anyRuntime = true;
         if (f.runtime && !isRuntimeImage) {
           out.components.push({
             type: 'runtime',
@@ -115,15 +111,16 @@ async function scanDockerfile(file: FileInput): Promise<Observation> {
             evidence: { path: file.path, line: x.line, scanner: SCANNER, snippet: redactSnippet(snippet) },
           });
         }
-        for (const m of f.models) out.components.push(modelComponent(m, file.path, x.line, snippet, f.runtime?.id ?? 'ollama'));
+        for (const m of f.models) out.components.push(modelAt(m, file.path, x.line, snippet, f.runtime?.id ?? 'ollama'));
       }
-      if (x.op === 'ENV') {
+      if (x.op === 'ENV' || x.op === 'ARG') {
         for (const [k, v] of envPairs(x.args)) {
-          if (MODEL_ENV.has(k) && v !== '' && !v.startsWith('$')) out.components.push(modelComponent(v, file.path, x.line, `ENV ${k}=${v}`));
+          if (MODEL_ENV.has(k) && v !== '' && !v.startsWith('$')) envModels.push(modelAt(v, file.path, x.line, `${x.op} ${k}=${v}`));
         }
       }
     }
   }
+  if (anyRuntime) out.components.push(...envModels);
   return out;
 }
 

@@ -6,8 +6,9 @@
  * within one file only (labels ⊇ selector).
  */
 import type { FileInput, FileScanner, Observation } from '../../model.js';
-import { argvFacts } from './_commands.js';
-import { collected, observeImage } from './_image-observation.js';
+import { redactSnippet } from '../keys/redact-snippet.js';
+import { argvFacts, MODEL_ENV, modelsFromArgs } from './_commands.js';
+import { collected, modelComponent, observeImage, type Collected } from './_image-observation.js';
 import { entries, get, items, parseYaml, path, str, type YamlFile } from './_yaml.js';
 import { isComposePath } from './compose-scanner.js';
 import { isHelmValuesPath } from './helm-values-scanner.js';
@@ -90,6 +91,20 @@ function collect(yaml: YamlFile): { workloads: Workload[]; exposures: Exposure[]
   return { workloads, exposures, services, others };
 }
 
+/** Models a runtime container names in `command`/`args` (`--model x`) or `env` (`MODEL_ID`). */
+function modelsOfContainer(c: unknown, yaml: YamlFile, path: string, out: Collected): void {
+  const argNodes = [...items(get(c, 'command')), ...items(get(c, 'args'))];
+  const args = argNodes.map((x) => str(x) ?? '');
+  const at = yaml.lineOf(get(c, 'args') ?? get(c, 'command'));
+  for (const m of modelsFromArgs(args)) out.components.push(modelComponent(m, { path, scanner: SCANNER, snippet: redactSnippet(`args: ${args.join(' ')}`), ...(at !== undefined ? { line: at } : {}) }));
+  for (const e of items(get(c, 'env'))) {
+    const name = str(get(e, 'name')) ?? '';
+    const value = str(get(e, 'value')) ?? '';
+    const line = yaml.lineOf(e);
+    if (MODEL_ENV.has(name) && value !== '' && !value.startsWith('$')) out.components.push(modelComponent(value, { path, scanner: SCANNER, snippet: `${name}=${value}`.slice(0, 200), ...(line !== undefined ? { line } : {}) }));
+  }
+}
+
 async function scanKubernetes(file: FileInput): Promise<Observation> {
   const text = await file.text();
   // Cheap gate: most YAML files are not Kubernetes manifests; never parse (or complain about) those.
@@ -114,6 +129,7 @@ async function scanKubernetes(file: FileInput): Promise<Observation> {
       const exposedBy = viaService?.why ?? (hostNet ? 'hostNetwork: true' : hostPort ? `hostPort ${hostPort}` : undefined);
       const use = { image, path: file.path, line: yaml.lineOf(imageNode), scanner: SCANNER, ports, exposed: exposedBy !== undefined, fileTextLower: lower, owner: `${w.kind} "${w.name}"` };
       const known = observeImage(exposedBy ? { ...use, exposedBy } : use, out);
+      if (known) modelsOfContainer(c, yaml, file.path, out);
       if (!known) {
         // A generic image (python, ubuntu) that launches a runtime in its command.
         const argv = [...items(get(c, 'command')), ...items(get(c, 'args'))].map((x) => str(x) ?? '');
