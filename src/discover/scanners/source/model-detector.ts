@@ -24,7 +24,8 @@ const DEPLOYMENT_KEYS = ['azure_deployment', 'azuredeployment', 'deployment_name
 
 function keyBefore(ctx: SourceContext, s: StringLiteral): string {
   const from = Math.max(ctx.src.lineStarts[s.line - 1] ?? 0, s.start - LOOKBACK);
-  return ctx.src.code.slice(from, s.start).toLowerCase();
+  // Strings kept: JSON-style keys (`{"model": "gpt-4o"}`) are string literals themselves.
+  return ctx.src.noComments.slice(from, s.start).toLowerCase();
 }
 
 function modelComponent(ctx: SourceContext, m: ModelMatch, line: number, extra: Record<string, string> = {}): ComponentDraft {

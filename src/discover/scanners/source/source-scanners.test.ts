@@ -246,6 +246,11 @@ describe('guard signals and evidence hygiene', () => {
     expect(await unguarded(`${head}logger.info({ event: 'boot' });\n${'\n'.repeat(12)}${call}\n`)).toBe(1);
   });
 
+  it('JSON-style model keys count as model context in a file with no AI import', async () => {
+    const obs = await scanFile(memoryFile('settings.py', 'PROFILES = {"default": {"model": "o3-mini", "temperature": 0}}\nLABEL = "o3-mini"\n'));
+    expect((obs.components ?? []).map((c) => `${c.type} ${c.name}:${c.evidence.line}`)).toEqual(['model o3-mini:1']);
+  });
+
   it('a model id only compared against (startsWith, ===, case) is not a model in use', async () => {
     const text = `import OpenAI from 'openai';\nif (name.startsWith("gpt-4o")) x = 1;\nif (model === 'o3-mini') y = 2;\nswitch (m) { case "gpt-4.1": break; }\nconst use = { model: "gpt-4.1" };\n`;
     const obs = await scanFile(memoryFile('src/m.ts', text));
