@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assess } from '../../src/assess/assess.js';
 import type { AssessReport } from '../../src/assess/report-model.js';
+import type { DiscoverResult } from '../../src/discover/model.js';
 import { CONTROLS } from '../../src/catalog/controls.js';
 import { frameworkItem, type FrameworkKey } from '../../src/catalog/frameworks.js';
 import schema from '../../schemas/assess-report.schema.json' with { type: 'json' };
 import { changedControls, cli, EXAMPLE, EXAMPLE_ANSWERS, normalise } from './assess-helpers.js';
+
+const EMPTY_DISCOVER: DiscoverResult = { tool: { name: 'attest', version: 't' }, roots: [], startedAt: '', finishedAt: '', components: [], findings: [], problems: [], stats: { files: 1, bytes: 1, skipped: 0 } };
 
 let tmp: string;
 let report: AssessReport;
@@ -39,6 +43,8 @@ describe('attest assess on the example app with the shipped answers', () => {
 
   it('validates against the published JSON Schema', () => {
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    // A report with configured guard evidence validates too.
+    expect(validate(assess({ discover: { ...EMPTY_DISCOVER }, runtimeConfig: { guard: {}, audit: {} }, generatedAt: new Date().toISOString(), toolVersion: 't', subjectName: 'x' }))).toBe(true);
     const broken = { ...report, overall: { ...report.overall, grade: 'E' } };
     expect(validate(broken)).toBe(false);
   });
@@ -139,6 +145,7 @@ describe('changing one answer or fixing one finding changes exactly the expected
     expect(after.diff?.improved.map((c) => c.id)).toEqual(['AI-INC-01']);
     expect(after.diff?.regressed.map((c) => c.id)).toEqual(['AI-IAM-01']);
     expect(after.diff?.overall.from).toBe(report.overall.score);
+    expect(validate(after), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const text = await cli(['assess', EXAMPLE, '--answers', file, '--diff', prev]);
     // Both controls are high severity and self-attested: the overall score moves by ±0.
     expect(text.stdout).toMatch(/Since \d{4}-\d{2}-\d{2}: ±0\.0 \(grade [A-F] → [A-F]\) · 1 improved · 1 regressed/);
