@@ -136,6 +136,8 @@ export const CREDENTIAL_RULES: readonly PatternRule[] = [
     pattern: new RegExp(`${B}eyJ[A-Za-z0-9_-]{6,2000}\\.eyJ[A-Za-z0-9_-]{2,8000}\\.[A-Za-z0-9_-]{0,2000}${E}`, 'g'),
     hints: ['eyJ'],
     validate: (m) => {
+      // The jwt.io sample token ("John Doe", secret your-256-bit-secret) is documentation.
+      if (m[0].endsWith('.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c')) return false;
       const [header, payload] = m[0].split('.');
       const h = b64urlJson(header ?? '');
       return h !== undefined && typeof h.alg === 'string' && b64urlJson(payload ?? '') !== undefined;

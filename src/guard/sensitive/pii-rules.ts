@@ -14,9 +14,9 @@ function phoneGroups(s: string): string[] {
   return s.split(/[ ().-]/).filter((g) => g.length > 0);
 }
 
-/** 1234567890-style placeholders. */
+/** 1234567890-, 5555555555- and 1212121212-style placeholders. */
 function sequentialDigits(digits: string): boolean {
-  return digits.includes('23456789') || digits.includes('98765432') || /^(\d)\1+$/.test(digits);
+  return digits.includes('23456789') || digits.includes('98765432') || /^(\d{1,2})\1+\d?$/.test(digits.slice(-10));
 }
 
 function e164Plausible(m: RegExpExecArray): boolean | number {
@@ -97,7 +97,8 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
         const s = m[0];
         const digits = digitsOf(s);
         if (digits.length < 13 || digits.length > 19 || !luhnValid(digits) || !cardBrand(digits)) return false;
-        if (WELL_KNOWN_TEST_VALUES.has(digits)) return false;
+        // Published test PANs, and issuer test ranges padded with zeros (6250000000000000005).
+        if (WELL_KNOWN_TEST_VALUES.has(digits) || digits.includes('00000000')) return false;
         const seps = new Set(s.replace(/[0-9]/g, ''));
         if (seps.size > 1) return false;
         if (seps.size === 0) return 0.75;
@@ -156,7 +157,7 @@ export function piiRules(ipMode: IpMode): PatternRule[] {
       confidence: 0.85,
       // North American national format: (415) 555-2671, 415-555-2671, 415.555.2671.
       pattern: /(?<![0-9A-Za-z_+.-])(?:\(([2-9][0-9]{2})\) ?|([2-9][0-9]{2})([-.]))[2-9][0-9]{2}([-.])[0-9]{4}(?![0-9A-Za-z_-]|\.[0-9])/g,
-      validate: (m) => m[3] === undefined || m[3] === m[4],
+      validate: (m) => (m[3] === undefined || m[3] === m[4]) && !sequentialDigits(digitsOf(m[0])),
     },
     {
       ...pii,
