@@ -364,3 +364,18 @@ describe('more tool forms and approval markers', () => {
   });
 });
 
+describe('Jupyter notebooks', () => {
+  it('scans code cells only and points evidence at the notebook lines; markdown and outputs are prose', async () => {
+    expect(await inventory('source-notebook', 'explore.ipynb')).toEqual([
+      'sdk openai (openai) :18',
+      'model gpt-4o-mini (openai) pinned=false :37',
+      '! floating-model-alias AI-CHG-01 low :37',
+      '! unguarded-llm-call AI-GW-01 medium :36',
+    ]);
+  });
+
+  it('a broken notebook is one BAD_INPUT error', async () => {
+    await expect(scanFile(memoryFile('nb/broken.ipynb', '{"cells": [\n{"cell_type": "code",\n'))).rejects.toMatchObject({ code: 'BAD_INPUT', context: { where: 'nb/broken.ipynb' } });
+  });
+});
+
