@@ -4,25 +4,23 @@
  * simple linear character tests.
  */
 
-/** Words that only appear in placeholders, never in a random key body. */
-const PLACEHOLDER_WORDS = [
-  'your',
-  'here',
-  'example',
-  'placeholder',
-  'changeme',
-  'change_me',
-  'replace',
-  'insert',
-  'dummy',
-  'redacted',
-  'xxxx',
-  '****',
-  '...',
-  '…',
-  'sample',
-  'todo',
-];
+/**
+ * Words a placeholder is written with, matched as whole tokens (split on non-alphanumerics) or
+ * token prefixes (`YOURKEY`), never as bare substrings: a random key body contains `here` or
+ * `todo` somewhere often enough (~1 in 10,000 keys) that substring matching would hide real keys.
+ */
+const PLACEHOLDER_TOKENS = new Set(['here', 'todo', 'tbd', 'xxx', 'key', 'token', 'secret', 'test', 'demo', 'none', 'null']);
+/** At least four letters each: a random token starts with one by chance about once in a million. */
+const PLACEHOLDER_PREFIXES = ['your', 'example', 'placeholder', 'changeme', 'replace', 'insert', 'dummy', 'redacted', 'sample', 'enter', 'paste'];
+/** Characters that never occur in a key but do in masked or elided values. */
+const MASK_MARKS = ['***', '...', '…'];
+
+function hasPlaceholderWord(v: string): boolean {
+  const tokens = v.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== '');
+  // The first token is usually the provider prefix (sk, hf, gsk …): only later tokens count as words,
+  // except for prefixes such as `your…`, which no provider uses.
+  return tokens.some((t, i) => (i > 0 && PLACEHOLDER_TOKENS.has(t)) || PLACEHOLDER_PREFIXES.some((p) => t.startsWith(p)) || /^x{3,}$/.test(t));
+}
 
 /** Ascending runs that betray a hand-typed value (`1234567890`, `abcdefgh`). */
 const SEQUENCES = ['123456789', 'abcdefghij', 'ABCDEFGHIJ', '0123456789abcdef'];
@@ -71,8 +69,8 @@ export function isPlaceholderKey(value: string, context?: { path?: string; line?
   const v = value.trim();
   if (v.length < 8) return true;
   if (isTemplateReference(v)) return true;
-  const lower = v.toLowerCase();
-  if (PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return true;
+  if (MASK_MARKS.some((m) => v.includes(m))) return true;
+  if (hasPlaceholderWord(v)) return true;
   if (SEQUENCES.some((s) => v.includes(s))) return true;
   if (longestRun(v) >= 6) return true;
   // Strip a short prefix (sk-proj-, hf_ …) and require some variety in the body.

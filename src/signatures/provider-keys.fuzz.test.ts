@@ -33,6 +33,17 @@ describe('findProviderKeys under random and adversarial input', () => {
     );
   });
 
+  it('real-looking random keys are never taken for placeholders (fixed seed)', () => {
+    const body = (n: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(body(74), body(74), (a, b) => {
+        const key = `sk-proj-${a}T3BlbkFJ${b}`;
+        expect(isPlaceholderKey(key, { path: 'src/app.ts' })).toBe(false);
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+
   it('scales roughly linearly on 1 MB adversarial strings (loose 20x bound per byte)', () => {
     const adversarial = [
       (n: number) => 'sk-'.repeat(Math.ceil(n / 3)).slice(0, n),

@@ -82,6 +82,13 @@ describe('isPlaceholderKey', () => {
     expect(isPlaceholderKey(v)).toBe(true);
   });
 
+  it('does not mistake a key whose random body happens to contain a placeholder word', () => {
+    const k = KEY_SAMPLES[0]!.key;
+    const withWords = `${k.slice(0, 20)}hEre${k.slice(24, 40)}todo${k.slice(44)}`;
+    expect(isPlaceholderKey(withWords, { path: 'src/app.ts' })).toBe(false);
+    expect(isPlaceholderKey(`${k.slice(0, 20)}-your-key-here`, { path: 'src/app.ts' })).toBe(true);
+  });
+
   it('treats real-looking values in example, template and docs files as placeholders', () => {
     const key = KEY_SAMPLES[0]!.key;
     expect(isPlaceholderKey(key, { path: '.env.example' })).toBe(true);
