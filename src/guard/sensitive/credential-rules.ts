@@ -1,4 +1,4 @@
-import { findProviderKeys, isPlaceholderKey, PROVIDER_KEY_RULES, type ProviderKeyRule } from '../../signatures/provider-keys.js';
+import { findProviderKeys, isPlaceholderKey } from '../../signatures/provider-keys.js';
 import type { PatternRule, SensitiveMatch } from './sensitive-match.js';
 import { runPatternRule } from './sensitive-match.js';
 
@@ -176,35 +176,9 @@ export function findPrivateKeys(text: string, out: SensitiveMatch[]): void {
   }
 }
 
-/**
- * Lower-case words a context-anchored provider rule cannot match without. Testing them with
- * `includes` on a lower-cased copy is ~10x cheaper than running four case-insensitive context
- * regexes over the whole text on every response; rules not listed here always run.
- */
-const CONTEXT_WORDS: Readonly<Record<string, readonly string[]>> = {
-  deepseek_key: ['deepseek'],
-  azure_openai_key: ['azure'],
-  mistral_key: ['mistral'],
-  cohere_key: ['cohere', 'co_api_key'],
-  together_key: ['together'],
-};
-
-const ALWAYS = PROVIDER_KEY_RULES.filter((r) => !r.context || !CONTEXT_WORDS[r.id]);
-const CONTEXTUAL = PROVIDER_KEY_RULES.filter((r) => r.context && CONTEXT_WORDS[r.id]);
-
-function providerRulesFor(text: string): readonly ProviderKeyRule[] {
-  let lower: string | undefined;
-  const extra = CONTEXTUAL.filter((r) => {
-    lower ??= text.toLowerCase();
-    const l = lower;
-    return (CONTEXT_WORDS[r.id] ?? []).some((w) => l.includes(w));
-  });
-  return extra.length === 0 ? ALWAYS : PROVIDER_KEY_RULES.filter((r) => ALWAYS.includes(r) || extra.includes(r));
-}
-
 /** AI provider keys, from the shared signatures (`src/signatures/provider-keys.ts`); placeholders dropped. */
 export function findAiProviderKeys(text: string, out: SensitiveMatch[]): void {
-  for (const m of findProviderKeys(text, providerRulesFor(text))) {
+  for (const m of findProviderKeys(text)) {
     if (isPlaceholderKey(m.value)) continue;
     const confidence = m.rule.context ? 0.8 : 0.97;
     out.push({ type: m.rule.id, kind: 'credential', start: m.index, end: m.index + m.value.length, confidence, controlId: 'AI-OUT-01' });

@@ -17,7 +17,7 @@ const MAX_LEN = 39;
  */
 export function findIpv6(text: string, out: SensitiveMatch[], mode: IpMode): void {
   if (mode === 'off') return;
-  let from = 0;
+  let from: number;
   for (let colon = text.indexOf(':'); colon >= 0 && out.length < MAX_MATCHES; colon = text.indexOf(':', from)) {
     let s = colon;
     while (s > 0 && colon - s < 5 && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
