@@ -133,3 +133,19 @@ describe('agent settings scanner', () => {
     expect((await settings('.codex/config.toml')).findings).toEqual([]);
   });
 });
+
+describe('older client shapes', () => {
+  it('Zed command objects with their own env, and a single command string split with quotes', async () => {
+    const zed = memoryFile(
+      '.zed/settings.json',
+      '{ "context_servers": { "gh": { "command": { "path": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": { "GITHUB_TOKEN": "ghp_R8kq2LmZ0vXw7Tn4bYc9HsPd1FgJ6uEa3Qo5" } } } } }',
+    );
+    const o = await mcpConfigScanner.scan(zed);
+    expect(o.components?.[0]?.properties).toMatchObject({ transport: 'stdio', package: '@modelcontextprotocol/server-github', env: 'GITHUB_TOKEN' });
+    expect(o.findings?.map((f) => f.rule)).toEqual(['mcp-secret-env']);
+    const single = memoryFile('.mcp.json', '{ "mcpServers": { "fs": { "command": "npx -y \\"@modelcontextprotocol/server-filesystem\\" /" } } }');
+    const s = await mcpConfigScanner.scan(single);
+    expect(s.components?.[0]?.properties?.['package']).toBe('@modelcontextprotocol/server-filesystem');
+    expect(s.findings?.map((f) => `${f.rule} ${f.severity}`)).toEqual(['mcp-risky-server high']);
+  });
+});

@@ -65,6 +65,7 @@ export function toEntry(name: string, raw: unknown): McpServerEntry | undefined 
   if (!o) return undefined;
   let command: string | undefined;
   let args = strings(o['args']);
+  let extraEnv: Record<string, string> = {};
   const cmd = o['command'] ?? o['cmd'];
   if (Array.isArray(cmd)) {
     // opencode: command is an array.
@@ -78,7 +79,7 @@ export function toEntry(name: string, raw: unknown): McpServerEntry | undefined 
     const z = obj(cmd) ?? {};
     command = String(z['path']);
     args = strings(z['args']);
-    Object.assign(o, { env: { ...stringRecord(z['env']), ...stringRecord(o['env']) } });
+    extraEnv = stringRecord(z['env']);
   }
   const urlRaw = o['url'] ?? o['serverUrl'] ?? o['httpUrl'] ?? o['uri'];
   const url = typeof urlRaw === 'string' && urlRaw.trim() !== '' ? urlRaw.trim() : undefined;
@@ -91,8 +92,8 @@ export function toEntry(name: string, raw: unknown): McpServerEntry | undefined 
     args,
     ...(url !== undefined ? { url } : {}),
     ...(type !== undefined ? { type } : {}),
-    env: { ...stringRecord(o['env']), ...stringRecord(o['environment']), ...stringRecord(o['envs']) },
-    headers: { ...stringRecord(o['headers']), ...stringRecord(o['http_headers']), ...stringRecord(o['requestInit'] && obj(o['requestInit'])?.['headers']) },
+    env: { ...extraEnv, ...stringRecord(o['env']), ...stringRecord(o['environment']), ...stringRecord(o['envs']) },
+    headers: { ...stringRecord(o['headers']), ...stringRecord(o['http_headers']), ...stringRecord(obj(o['requestInit'])?.['headers']) },
     authConfigured: typeof o['bearer_token_env_var'] === 'string' || obj(o['env_http_headers']) !== undefined || o['oauth'] !== undefined || o['auth'] !== undefined,
     autoApprove: auto,
     disabled: o['disabled'] === true || o['enabled'] === false,
