@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { binaryMetrics, dec, pct } from './lib/binary-metrics.js';
 import { readGuardJsonl, type GuardRow } from './lib/guard-jsonl.js';
 import { loadPeers, type GuardPeer } from './lib/guard-peers.js';
-import { latencySample, synthesizeInputs } from './lib/latency.js';
+import { latencySample, synthesizeInputs, type LatencyStats } from './lib/latency.js';
 import { detectInjection } from '../src/guard/injection/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,12 +25,15 @@ const log = (line = ''): void => void process.stdout.write(`${line}\n`);
 
 const attest: GuardPeer = { name: 'attest (this repo)', note: 'detectInjection(text) default options', detect: (t) => detectInjection(t).flagged };
 
-async function evaluate(peer: GuardPeer, rows: readonly GuardRow[]): Promise<string> {
+async function evaluate(peer: GuardPeer, allRows: readonly GuardRow[]): Promise<string> {
+  const stride = peer.evalStride ?? 1;
+  const rows = allRows.filter((_, i) => i % stride === 0);
   const scored = [];
   for (const r of rows) scored.push({ label: r.label, kind: r.kind, flagged: await peer.detect(r.text) });
   const m = binaryMetrics(scored);
   const k = (kind: string): string => pct(m.recallByKind[kind] ?? Number.NaN);
-  return `| ${peer.name} | ${dec(m.precision)} | ${dec(m.recall)} | **${dec(m.f1)}** | ${pct(m.fprBenign)} | ${pct(m.fprHard)} | ${k('direct')} | ${k('indirect')} | ${k('jailbreak')} |`;
+  const name = stride > 1 ? `${peer.name} (every ${stride}th row, n=${rows.length})` : peer.name;
+  return `| ${name} | ${dec(m.precision)} | ${dec(m.recall)} | **${dec(m.f1)}** | ${pct(m.fprBenign)} | ${pct(m.fprHard)} | ${k('direct')} | ${k('indirect')} | ${k('jailbreak')} |`;
 }
 
 async function main(): Promise<void> {
@@ -50,17 +53,30 @@ async function main(): Promise<void> {
   const sizes = [200, 2_000, 20_000];
   const pool = datasets[0]![1].map((r) => r.text);
   const budget = Number(args['latency-budget-ms']);
-  log('### Latency per input (ms), inputs synthesised from dev texts\n');
-  log(`| detector | ${sizes.map((s) => `p50 @${s / 1000} KB | p99 @${s / 1000} KB`).join(' | ')} |`);
-  log(`|---|${sizes.map(() => '---|---').join('|')}|`);
+  const stats = new Map<string, (LatencyStats | undefined)[]>();
   for (const peer of all) {
-    const cells: string[] = [];
+    const row: (LatencyStats | undefined)[] = [];
     for (const size of sizes) {
-      const s = await latencySample(peer.detect, synthesizeInputs(pool, size, 400), budget);
-      cells.push(`${s.p50.toFixed(3)} | ${s.p99.toFixed(3)}${s.n < 400 ? ` (n=${s.n})` : ''}`);
+      row.push(peer.maxLatencySize !== undefined && size > peer.maxLatencySize ? undefined : await latencySample(peer.detect, synthesizeInputs(pool, size, 400), budget));
     }
-    log(`| ${peer.name} | ${cells.join(' | ')} |`);
+    stats.set(peer.name, row);
   }
+  const table = (title: string, pick: (s: LatencyStats) => [number, number]): void => {
+    log(`### ${title}\n`);
+    log(`| detector | ${sizes.map((s) => `p50 @${s / 1000} KB | p99 @${s / 1000} KB`).join(' | ')} |`);
+    log(`|---|${sizes.map(() => '---|---').join('|')}|`);
+    for (const peer of all) {
+      const cells = (stats.get(peer.name) ?? []).map((s) => {
+        if (!s) return '— | —';
+        const [a, b] = pick(s);
+        return `${a.toFixed(3)} | ${b.toFixed(3)}${s.n < 400 ? ` (n=${s.n})` : ''}`;
+      });
+      log(`| ${peer.name} | ${cells.join(' | ')} |`);
+    }
+    log();
+  };
+  table('Latency per input, wall clock (ms); inputs synthesised from dev texts', (s) => [s.p50, s.p99]);
+  table('CPU time per input (ms, process.cpuUsage: excludes time preempted by other processes)', (s) => [s.cpuP50, s.cpuP99]);
   log('\nHow each detector was run:\n');
   for (const peer of all) log(`- ${peer.name}: ${peer.note}`);
   for (const f of failures) log(`- ${f.name}: not runnable — ${f.reason}`);

@@ -92,6 +92,25 @@ export function sparseFeatures(text: string, bits: number): { index: Int32Array;
   return { index, value };
 }
 
+/** Largest input whose prefix buffers are kept between calls (bigger ones are allocated and dropped). */
+const SCRATCH_MAX = 1 << 16;
+let scratch: Float64Array[] = [];
+
+/**
+ * Four prefix buffers of at least `size` entries. Reused across calls for ordinary inputs to keep
+ * garbage (and so GC pauses in the latency tail) down; every entry read is written first.
+ * Callers must finish with the buffers before the next call (analyzeText does: recursion into decoded
+ * segments happens before its own prefix pass).
+ */
+function scratchArrays(size: number): [Float64Array, Float64Array, Float64Array, Float64Array] {
+  if (size > SCRATCH_MAX) return [new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  if ((scratch[0]?.length ?? 0) < size) {
+    const cap = Math.min(SCRATCH_MAX, Math.max(size, 4096));
+    scratch = [new Float64Array(cap), new Float64Array(cap), new Float64Array(cap), new Float64Array(cap)];
+  }
+  return scratch as [Float64Array, Float64Array, Float64Array, Float64Array];
+}
+
 /** Prefix sums of signed weight contributions per position: what inference needs to score any window in O(1). */
 export interface ContributionPrefix {
   /** charSum[i] = Σ contributions of char n-grams starting before i. */
@@ -108,10 +127,11 @@ export interface ContributionPrefix {
 export function contributionPrefix(text: string, bits: number, weights: Float32Array): ContributionPrefix {
   const mask = (1 << bits) - 1;
   const n = text.length;
-  const charSum = new Float64Array(n + 1);
-  const charCnt = new Float64Array(n + 1);
-  const wordSum = new Float64Array(n + 1);
-  const wordCnt = new Float64Array(n + 1);
+  const [charSum, charCnt, wordSum, wordCnt] = scratchArrays(n + 1);
+  charSum[0] = 0;
+  charCnt[0] = 0;
+  wordSum[0] = 0;
+  wordCnt[0] = 0;
   for (let p = 0; p < n; p++) {
     let h = CHAR_SEED;
     let s = 0;
