@@ -1,6 +1,6 @@
 /** Row mapping shared by the SQL backends. */
-import type { Checkpoint, PruneRecord } from '../checkpoint.js';
-import type { SealedEvent } from '../hash-chain.js';
+import type { Checkpoint, PruneRecord, WriterHead } from '../checkpoint.js';
+import { EMPTY_HEAD, type ChainHead, type SealedEvent } from '../hash-chain.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
@@ -78,3 +78,9 @@ export function queryWhere(q: EventQuery, afterSeq: number, ph: (n: number) => s
 export const parseCheckpoint = (doc: string): Checkpoint => JSON.parse(doc) as Checkpoint;
 export const parsePrune = (doc: string): PruneRecord => JSON.parse(doc) as PruneRecord;
 export const parseHold = (doc: string): LegalHold => JSON.parse(doc) as LegalHold;
+
+/** The further of a writer's stored head and its head in the latest checkpoint, as a ChainHead. */
+export function laterHead(stored: WriterHead | undefined, signed: WriterHead | undefined): ChainHead {
+  const h = stored && signed ? (stored.index >= signed.index ? stored : signed) : (stored ?? signed);
+  return h ? { nextIndex: h.index + 1, prevHash: h.hash } : EMPTY_HEAD;
+}

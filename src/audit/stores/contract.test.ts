@@ -87,6 +87,19 @@ describe.each(KINDS)('AuditStore contract: %s', (kind) => {
     await b.close();
   });
 
+  it.skipIf(skip)('keeps one chain when two store instances share a writer id', async () => {
+    const a = await db.open({ writerId: 'same' });
+    const b = await db.open({ writerId: 'same' });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([a.appendBatch(sampleEvents(7, round)), b.appendBatch(sampleEvents(5, round)), a.append(sampleEvents(1)[0]!)]);
+    }
+    const all = await collect(a.query());
+    expect(all.map((e) => e.index)).toEqual(Array.from({ length: 65 }, (_, i) => i));
+    expect((await b.verify()).ok).toBe(true);
+    await a.close();
+    await b.close();
+  });
+
   it.skipIf(skip)('queries with every filter, in seq order, streamed in pages', async () => {
     const s = await db.open({ writerId: 'w1' });
     const base = Date.parse('2026-01-01T00:00:00Z');
@@ -206,6 +219,10 @@ describe.each(KINDS)('AuditStore contract: %s', (kind) => {
       await s.checkpoint();
       return evs;
     };
+    // Writer x appears only in the first segment, which retention will prune.
+    const x = await db.open({ writerId: 'x', checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });
+    const xLast = (await x.appendBatch(sampleEvents(2).map((e) => ({ ...e, time: new Date(t0).toISOString() })))).at(-1)!;
+    await x.close();
     const old1 = await seg(0, 'alice');
     const old2 = await seg(1, 'bob');
     const old3 = await seg(2, 'carol');
@@ -215,12 +232,16 @@ describe.each(KINDS)('AuditStore contract: %s', (kind) => {
     const res = await s.applyRetention({ days: 30, now: new Date(t0 + 101 * day), holds: [{ id: 'cfg', session: 'nope' }] });
     expect(res.prunedCheckpoints).toEqual([1, 3]);
     expect(res.heldCheckpoints).toEqual([2]);
-    expect(res.eventsRemoved).toBe(10);
+    expect(res.eventsRemoved).toBe(12);
+    // x's chain continues from the head its pruned segment's checkpoint signed.
+    const x2 = await db.open({ writerId: 'x', checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });
+    expect(await x2.append(sampleEvents(1)[0]!)).toMatchObject({ index: 2, prevHash: xLast.hash });
+    await x2.close();
     expect(await s.get(old1[0]!.id)).toBeUndefined();
     expect(await s.get(old3[4]!.id)).toBeUndefined();
     for (const e of [...old2, ...fresh]) expect(await s.get(e.id)).toBeDefined();
     const v = await s.verify({ trustedKeys: [signer.publicKey] });
-    expect(v).toMatchObject({ ok: true, prunedSegments: 2, events: 10 });
+    expect(v).toMatchObject({ ok: true, prunedSegments: 2, events: 11 });
     expect(await s.prove(old1[0]!.id).catch((e: unknown) => (e as Error).message)).toMatch(/no audit event/);
     // Removing the hold lets the next run prune the held segment.
     expect(await s.removeHold('case-42')).toBe(true);

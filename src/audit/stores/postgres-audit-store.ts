@@ -11,11 +11,11 @@ import { AttestError } from '../../core/errors.js';
 import type { AuditBackend } from '../audit-backend.js';
 import type { Checkpoint, PruneRecord, SegmentLeaf } from '../checkpoint.js';
 import { ChainedAuditStore, type ChainedStoreOptions } from '../chained-audit-store.js';
-import { EMPTY_HEAD, type ChainHead, type SealedEvent } from '../hash-chain.js';
+import type { ChainHead, SealedEvent } from '../hash-chain.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
-import { EVENT_COLUMNS, eventValues, parseCheckpoint, parseHold, parsePrune, queryWhere, SELECT_ROW, toRawRow, type DbRow } from './_sql-rows.js';
+import { EVENT_COLUMNS, eventValues, laterHead, parseCheckpoint, parseHold, parsePrune, queryWhere, SELECT_ROW, toRawRow, type DbRow } from './_sql-rows.js';
 
 export interface PostgresStoreOptions extends ChainedStoreOptions {
   /** Connection string, e.g. postgres://postgres@127.0.0.1:5432/test. */
@@ -106,8 +106,8 @@ export class PostgresAuditBackend implements AuditBackend {
       throw this.err(err);
     }
     try {
-      await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attest-audit:${this.schema}`]);
+      // One round trip for both (the schema name is a validated identifier, safe as a literal).
+      await c.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('attest-audit:${this.schema}', 0))`);
       const out = await fn(c);
       await c.query('COMMIT');
       return out;
@@ -132,18 +132,46 @@ export class PostgresAuditBackend implements AuditBackend {
     }
   }
 
-  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]> {
-    return this.withLock(async (c) => {
-      const h = await c.query(`SELECT idx, hash FROM ${this.t('audit_events')} WHERE writer = $1 ORDER BY idx DESC LIMIT 1`, [writer]);
-      const row = h.rows[0] as { idx: string; hash: string } | undefined;
-      const sealed = seal(row ? { nextIndex: Number(row.idx) + 1, prevHash: row.hash } : EMPTY_HEAD);
-      const cols = EVENT_COLUMNS.map(() => [] as unknown[]);
-      for (const s of sealed) eventValues(s).forEach((v, i) => cols[i]!.push(v));
-      const unnest = COLUMN_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-      const res = await c.query(`INSERT INTO ${this.t('audit_events')} (${EVENT_COLUMNS.join(', ')}) SELECT * FROM unnest(${unnest}) RETURNING seq, idx`, cols);
-      const byIdx = new Map((res.rows as { seq: string; idx: string }[]).map((r) => [Number(r.idx), Number(r.seq)]));
-      return sealed.map((s) => byIdx.get(s.event.index)!);
-    });
+  /**
+   * The chain head is cached per writer after each commit, saving a round trip per batch. It
+   * is safe even when another process appends to the same writer id: that process took the
+   * indexes we would use, so our INSERT violates UNIQUE (writer, idx); we then re-read the head
+   * under the lock and retry.
+   */
+  async commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]> {
+    for (let attempt = 0; ; attempt++) {
+      const cached = this.heads.get(writer);
+      this.heads.delete(writer);
+      try {
+        let next: ChainHead | undefined;
+        const seqs = await this.withLock(async (c) => {
+          const sealed = seal(cached ?? (await this.readHead(c, writer)));
+          const cols = EVENT_COLUMNS.map(() => [] as unknown[]);
+          for (const s of sealed) eventValues(s).forEach((v, i) => cols[i]!.push(v));
+          const unnest = COLUMN_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
+          const res = await c.query(`INSERT INTO ${this.t('audit_events')} (${EVENT_COLUMNS.join(', ')}) SELECT * FROM unnest(${unnest}) RETURNING seq, idx`, cols);
+          const byIdx = new Map((res.rows as { seq: string; idx: string }[]).map((r) => [Number(r.idx), Number(r.seq)]));
+          const last = sealed[sealed.length - 1];
+          if (last) next = { nextIndex: last.event.index + 1, prevHash: last.hash };
+          return sealed.map((s) => byIdx.get(s.event.index)!);
+        });
+        if (next) this.heads.set(writer, next);
+        return seqs;
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string; constraint?: string } }).cause;
+        if (cached && attempt < 3 && cause?.code === '23505' && cause.constraint === 'audit_events_writer_idx') continue;
+        throw err;
+      }
+    }
+  }
+
+  private readonly heads = new Map<string, ChainHead>();
+
+  /** The writer's stored head, or its head in the latest checkpoint when that is further on (pruned). */
+  private async readHead(c: pg.PoolClient, writer: string): Promise<ChainHead> {
+    const h = (await c.query(`SELECT idx, hash FROM ${this.t('audit_events')} WHERE writer = $1 ORDER BY idx DESC LIMIT 1`, [writer])).rows[0] as { idx: string; hash: string } | undefined;
+    const cp = (await c.query(`SELECT doc FROM ${this.t('audit_checkpoints')} ORDER BY number DESC LIMIT 1`)).rows[0] as { doc: string } | undefined;
+    return laterHead(h ? { index: Number(h.idx), hash: h.hash } : undefined, cp ? parseCheckpoint(cp.doc).heads[writer] : undefined);
   }
 
   commitCheckpoint(build: (prev: Checkpoint | undefined, leaves: SegmentLeaf[]) => Checkpoint | undefined): Promise<Checkpoint | undefined> {

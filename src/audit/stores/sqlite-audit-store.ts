@@ -15,12 +15,12 @@ import { AttestError } from '../../core/errors.js';
 import type { AuditBackend } from '../audit-backend.js';
 import type { Checkpoint, PruneRecord, SegmentLeaf } from '../checkpoint.js';
 import { ChainedAuditStore, type ChainedStoreOptions } from '../chained-audit-store.js';
-import { EMPTY_HEAD, type ChainHead, type SealedEvent } from '../hash-chain.js';
+import type { ChainHead, SealedEvent } from '../hash-chain.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
 import { WalSyncer } from './_wal-syncer.js';
-import { EVENT_COLUMNS, eventValues, parseCheckpoint, parseHold, parsePrune, queryWhere, SELECT_ROW, toRawRow, type DbRow } from './_sql-rows.js';
+import { EVENT_COLUMNS, eventValues, laterHead, parseCheckpoint, parseHold, parsePrune, queryWhere, SELECT_ROW, toRawRow, type DbRow } from './_sql-rows.js';
 
 export const DEFAULT_SQLITE_PATH = '.attest/audit.db';
 
@@ -98,9 +98,14 @@ export class SqliteAuditBackend implements AuditBackend {
     this.head = this.db.prepare('SELECT idx, hash FROM audit_events WHERE writer = ? ORDER BY idx DESC LIMIT 1');
   }
 
+  /**
+   * The writer's chain head: its highest stored event, or the head the latest checkpoint
+   * signed for it when that is further on (its newest events were pruned by retention).
+   */
   private readHead(writer: string): ChainHead {
     const r = this.head.get(writer) as { idx: number; hash: string } | undefined;
-    return r ? { nextIndex: r.idx + 1, prevHash: r.hash } : EMPTY_HEAD;
+    const cp = this.db.prepare('SELECT doc FROM audit_checkpoints ORDER BY number DESC LIMIT 1').get() as { doc: string } | undefined;
+    return laterHead(r ? { index: r.idx, hash: r.hash } : undefined, cp ? parseCheckpoint(cp.doc).heads[writer] : undefined);
   }
 
   commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]> {
