@@ -3,6 +3,7 @@
  * Helm values block) into `runtime` / `vectorstore` components and exposure findings.
  */
 import { parseImageRef } from '../../../signatures/image-ref.js';
+import { hostOf, matchProviderHost } from '../../../signatures/provider-hosts.js';
 import { matchRuntimeImage } from '../../../signatures/runtimes.js';
 import { matchVectorStoreImage, VECTOR_CONTEXT_WORDS } from '../../../signatures/vectorstores.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
@@ -85,4 +86,17 @@ export function isLoopback(address: string): boolean {
 export function modelComponent(model: string, evidence: Evidence, provider?: string): ComponentDraft {
   const hf = model.includes('/') && !model.startsWith('/') && !model.startsWith('.') && !model.includes('://');
   return { type: 'model', name: model, ...(hf ? { ecosystem: 'huggingface' as const } : {}), ...(provider ? { provider } : {}), evidence };
+}
+
+/**
+ * A `provider-endpoint` for an environment value that is a URL on an AI provider host
+ * (`OPENAI_BASE_URL=https://…`, `AZURE_OPENAI_ENDPOINT=https://x.openai.azure.com/`). Only the host
+ * is kept: paths and queries can carry deployment names or keys.
+ */
+export function endpointFromEnv(name: string, value: string, evidence: Omit<Evidence, 'snippet'>): ComponentDraft | undefined {
+  if (!value.includes('://')) return undefined;
+  const host = hostOf(value);
+  const p = matchProviderHost(host);
+  if (!p) return undefined;
+  return { type: 'provider-endpoint', name: host, provider: p.provider, properties: { kind: p.kind, via: name.slice(0, 80) }, evidence: { ...evidence, snippet: `${name.slice(0, 80)}=${host}` } };
 }

@@ -6,7 +6,7 @@
 import type { FileInput, FileScanner, Observation } from '../../model.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
 import { MODEL_ENV, modelsFromArgs } from './_commands.js';
-import { collected, isLoopback, modelComponent, observeImage, type Collected } from './_image-observation.js';
+import { collected, endpointFromEnv, isLoopback, modelComponent, observeImage, type Collected } from './_image-observation.js';
 import { entries, get, items, parseYaml, str, type YamlFile } from './_yaml.js';
 
 const SCANNER = 'deploy/compose';
@@ -60,11 +60,8 @@ function portBindings(service: unknown): PortBinding[] {
 }
 
 /** Models a runtime service names in its `command` (`--model x`) or `environment` (`MODEL_ID`). */
-function modelsOfService(service: unknown, yaml: YamlFile, path: string, out: Collected): void {
-  const cmdNode = get(service, 'command');
-  const cmd = str(cmdNode);
-  const args = cmd !== undefined ? cmd.split(/\s+/) : items(cmdNode).map((x) => str(x) ?? '');
-  for (const m of modelsFromArgs(args)) out.components.push(modelComponent(m, { path, scanner: SCANNER, snippet: redactSnippet(`command: ${args.join(' ')}`), ...lineProp(yaml.lineOf(cmdNode)) }));
+/** `environment:` as [name, value, node], from either the map or the `NAME=value` list form. */
+function envPairs(service: unknown): Array<[string, string, unknown]> {
   const env = get(service, 'environment');
   const pairs: Array<[string, string, unknown]> = entries(env).map(([k, v]) => [k, str(v) ?? '', v]);
   for (const it of items(env)) {
@@ -72,7 +69,16 @@ function modelsOfService(service: unknown, yaml: YamlFile, path: string, out: Co
     const eq = kv.indexOf('=');
     if (eq > 0) pairs.push([kv.slice(0, eq), kv.slice(eq + 1), it]);
   }
-  for (const [k, v, node] of pairs) {
+  return pairs;
+}
+
+/** Models a runtime service names in its `command` (`--model x`) or `environment` (`MODEL_ID`). */
+function modelsOfService(service: unknown, yaml: YamlFile, path: string, out: Collected): void {
+  const cmdNode = get(service, 'command');
+  const cmd = str(cmdNode);
+  const args = cmd !== undefined ? cmd.split(/\s+/) : items(cmdNode).map((x) => str(x) ?? '');
+  for (const m of modelsFromArgs(args)) out.components.push(modelComponent(m, { path, scanner: SCANNER, snippet: redactSnippet(`command: ${args.join(' ')}`), ...lineProp(yaml.lineOf(cmdNode)) }));
+  for (const [k, v, node] of envPairs(service)) {
     if (MODEL_ENV.has(k) && v !== '' && !v.startsWith('$')) out.components.push(modelComponent(v, { path, scanner: SCANNER, snippet: `${k}=${v}`.slice(0, 200), ...lineProp(yaml.lineOf(node)) }));
   }
 }
@@ -88,6 +94,10 @@ async function scanCompose(file: FileInput): Promise<Observation> {
   const lower = text.toLowerCase();
   for (const doc of yaml.docs) {
     for (const [name, service] of entries(get(doc.contents, 'services'))) {
+      for (const [k, v, node] of envPairs(service)) {
+        const ep = endpointFromEnv(k, v, { path: file.path, scanner: SCANNER, ...lineProp(yaml.lineOf(node)) });
+        if (ep) out.components.push(ep);
+      }
       const imageNode = get(service, 'image');
       const image = str(imageNode);
       if (image === undefined) continue;

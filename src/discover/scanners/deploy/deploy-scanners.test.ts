@@ -67,6 +67,23 @@ describe('compose scanner', () => {
     ]);
   });
 
+  it('environment URLs on provider hosts become provider endpoints (host only), in every scanner', async () => {
+    const ok = memoryFile(
+      'docker-compose.yml',
+      'services:\n  app:\n    build: .\n    environment:\n      OPENAI_BASE_URL: https://api.openai.com/v1?api-key=abc123secret\n      AZURE_OPENAI_ENDPOINT: https://contoso-east.openai.azure.com/\n      CACHE_URL: redis://cache:6379\n',
+    );
+    const o = await scanWith(deployScanners, ok);
+    expect((o.components ?? []).map((x) => `${x.type} ${x.name} ${x.provider} line=${x.evidence.line}`)).toEqual([
+      'provider-endpoint api.openai.com openai line=5',
+      'provider-endpoint contoso-east.openai.azure.com azure-openai line=6',
+    ]);
+    expect(JSON.stringify(o)).not.toContain('abc123secret');
+    const docker = memoryFile('Dockerfile', 'FROM python:3.12\nENV ANTHROPIC_BASE_URL=https://api.anthropic.com\n');
+    expect((await scanWith(deployScanners, docker)).components?.map((x) => x.name)).toEqual(['api.anthropic.com']);
+    const k8s = memoryFile('k8s/app.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: { name: app }\nspec:\n  containers:\n    - name: app\n      image: acme/app:1\n      env:\n        - name: GROQ_BASE_URL\n          value: https://api.groq.com/openai/v1\n');
+    expect((await scanWith(deployScanners, k8s)).components?.map((x) => `${x.name} line=${x.evidence.line}`)).toEqual(['api.groq.com line=9']);
+  });
+
   it.each([
     ['11434:11434', 11434, true],
     ['11434', 11434, true],

@@ -7,7 +7,7 @@
 import type { ComponentDraft, FileInput, FileScanner, Observation } from '../../model.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
 import { argvFacts, commandFacts, MODEL_ENV, type CommandFacts } from './_commands.js';
-import { collected, modelComponent, observeImage } from './_image-observation.js';
+import { collected, endpointFromEnv, modelComponent, observeImage } from './_image-observation.js';
 
 const SCANNER = 'deploy/dockerfile';
 
@@ -116,6 +116,8 @@ async function scanDockerfile(file: FileInput): Promise<Observation> {
       if (x.op === 'ENV' || x.op === 'ARG') {
         for (const [k, v] of envPairs(x.args)) {
           if (MODEL_ENV.has(k) && v !== '' && !v.startsWith('$')) envModels.push(modelAt(v, file.path, x.line, `${x.op} ${k}=${v}`));
+          const ep = endpointFromEnv(k, v, { path: file.path, line: x.line, scanner: SCANNER });
+          if (ep) out.components.push(ep);
         }
       }
     }

@@ -8,7 +8,7 @@
 import type { FileInput, FileScanner, Observation } from '../../model.js';
 import { redactSnippet } from '../keys/redact-snippet.js';
 import { argvFacts, MODEL_ENV, modelsFromArgs } from './_commands.js';
-import { collected, modelComponent, observeImage, type Collected } from './_image-observation.js';
+import { collected, endpointFromEnv, modelComponent, observeImage, type Collected } from './_image-observation.js';
 import { entries, get, items, parseYaml, path, str, type YamlFile } from './_yaml.js';
 import { isComposePath } from './compose-scanner.js';
 import { isHelmValuesPath } from './helm-values-scanner.js';
@@ -117,6 +117,11 @@ async function scanKubernetes(file: FileInput): Promise<Observation> {
     const viaService = exposures.find((e) => selects(e.selector, w.labels));
     const hostNet = str(get(w.pod, 'hostNetwork')) === 'true';
     for (const c of [...items(get(w.pod, 'containers')), ...items(get(w.pod, 'initContainers'))]) {
+      for (const e of items(get(c, 'env'))) {
+        const line = yaml.lineOf(e);
+        const ep = endpointFromEnv(str(get(e, 'name')) ?? '', str(get(e, 'value')) ?? '', { path: file.path, scanner: SCANNER, ...(line !== undefined ? { line } : {}) });
+        if (ep) out.components.push(ep);
+      }
       const imageNode = get(c, 'image');
       const image = str(imageNode);
       if (image === undefined) continue;
