@@ -164,6 +164,8 @@ describe('Kubernetes scanner', () => {
     expect(k8s.wants('charts/ollama/templates/deployment.yaml', 100)).toBe(false);
     expect(k8s.wants('.github/workflows/ci.yml', 100)).toBe(false);
     expect(k8s.wants('pnpm-lock.yaml', 100)).toBe(false);
+    expect(k8s.wants('data/huge.yaml', 50 * 1024 * 1024)).toBe(false);
+    expect(k8s.wants('deploy/app.yaml', 10_000)).toBe(true);
   });
 
   it('ignores YAML that is not a manifest without parsing it', async () => {

@@ -167,6 +167,8 @@ async function scanKubernetes(file: FileInput): Promise<Observation> {
 
 export const kubernetesScanner: FileScanner = {
   name: SCANNER,
-  wants: (p) => wantsKubernetes(p),
+  // Any YAML may be a manifest, so only plausible sizes: a 4 MiB+ YAML file is data, and reading it
+  // would only produce a "too large" problem line for a file that was never a manifest.
+  wants: (p, size) => size <= 4 * 1024 * 1024 && wantsKubernetes(p),
   scan: scanKubernetes,
 };
