@@ -3,6 +3,10 @@
  * sensitive output (credentials, PII, canaries) with redaction, prompt-integrity helpers,
  * output validation, and per-route policies. See docs/guard.md.
  */
+import type { ScanInput, ScanOptions, Verdict } from './scanner.js';
+import type { SensitiveMatch } from './sensitive/sensitive-match.js';
+import type { SensitiveOptions } from './sensitive/sensitive-scanner.js';
+
 export { scan } from './scan.js';
 export { createScanner, verdictOf, type ScanInput, type ScanOptions, type Verdict } from './scanner.js';
 export {
@@ -32,6 +36,17 @@ export { redact, type RedactableSpan } from './sensitive/redact.js';
 export type { SensitiveKind, SensitiveMatch } from './sensitive/sensitive-match.js';
 export type { IpMode } from './sensitive/pii-rules.js';
 export { luhnValid, ibanValid } from './sensitive/checksums.js';
+
+// Thorough mode (async; secretlint's preset on top of the fast rules). Loaded on first use, so importing
+// attest/guard for the per-request path does not load secretlint.
+/** `scan()` plus secretlint's recommended credential rules (async; batch checks). */
+export async function scanThorough(input: ScanInput, options?: ScanOptions): Promise<Verdict> {
+  return (await import('./adapters/thorough-scan.js')).scanThorough(input, options);
+}
+/** Fast rules plus secretlint's recommended preset, merged. */
+export async function findSensitiveThorough(text: string, options?: SensitiveOptions): Promise<SensitiveMatch[]> {
+  return (await import('./adapters/secretlint-scanner.js')).findSensitiveThorough(text, options);
+}
 
 // Prompt integrity
 export { spotlight, type SpotlightMode, type SpotlightOptions, type Spotlighted } from './integrity/spotlight.js';

@@ -118,6 +118,16 @@ describe('attest guard scan', () => {
     expect(e.stderr).toMatch(/bad\.yaml:4/);
   });
 
+  it('--thorough adds secretlint-only credentials', async () => {
+    const shopify = `shpat_${'0123456789abcdef'.repeat(2)}`;
+    const fast = await attestIn(['--stage', 'output', '--json', `token ${shopify}`]);
+    expect(fast.code).toBe(0);
+    const thorough = await attestIn(['--stage', 'output', '--json', '--thorough', `token ${shopify}`]);
+    expect(thorough.code).toBe(1);
+    expect(thorough.stdout).toMatch(/REDACTED:secretlint_/);
+    expect(thorough.stdout).not.toContain(shopify);
+  });
+
   it('bad usage is exit 2 with a one-line error', async () => {
     const s = await attestIn(['--stage', 'outptu', 'x']);
     expect(s.code).toBe(2);

@@ -9,7 +9,7 @@ import { GUARD_STAGES, parseGuardConfig, scan } from '../../guard/index.js';
 import { colors, printJson, warn } from '../_output.js';
 
 const FLAGS_WITH_VALUE = new Set(['--file', '--jsonl', '--stage', '--route', '--config']);
-const BOOLEAN_FLAGS = new Set(['--json', '--quiet', '-q', '--no-fail', '--help', '-h']);
+const BOOLEAN_FLAGS = new Set(['--json', '--quiet', '-q', '--no-fail', '--thorough', '--help', '-h']);
 /** Detectors whose spans are secrets or personal data: never echoed, always shown redacted. */
 const SENSITIVE = new Set(['secrets', 'pii', 'canary']);
 const SHOW_MAX = 4000;
@@ -191,6 +191,7 @@ const scanCommand = defineCommand({
     json: { type: 'boolean', description: 'Machine-readable output' },
     quiet: { type: 'boolean', alias: 'q', description: 'Verdict lines only' },
     fail: { type: 'boolean', default: true, description: 'Exit 1 when something is flagged (--no-fail: always 0)' },
+    thorough: { type: 'boolean', description: "Also run secretlint's recommended credential rules (slower; not with --jsonl)" },
   },
   async run({ args, rawArgs }) {
     const texts = positionals(rawArgs);
@@ -200,6 +201,7 @@ const scanCommand = defineCommand({
     if (!GUARD_STAGES.includes(stage)) throw new AttestError('BAD_INPUT', `unknown stage "${stage}" (expected ${GUARD_STAGES.join(', ')})`, { where: '--stage' });
     if (jsonl.length > 1) throw new AttestError('BAD_INPUT', '--jsonl takes one file', { where: '--jsonl' });
     if (jsonl.length > 0 && (texts.length > 0 || files.length > 0)) throw new AttestError('BAD_INPUT', '--jsonl cannot be combined with text or --file', { where: '--jsonl' });
+    if (jsonl.length > 0 && args.thorough) throw new AttestError('BAD_INPUT', '--thorough is for text and files, not --jsonl', { where: '--thorough' });
     const route = typeof args.route === 'string' ? args.route : undefined;
     const policy = await loadPolicy(typeof args.config === 'string' ? args.config : undefined);
     const json = Boolean(args.json);
@@ -223,7 +225,12 @@ const scanCommand = defineCommand({
     }
     if (inputs.length === 0) inputs.push({ source: 'stdin', text: await readStdin() });
 
-    const results = inputs.map((i) => ({ ...i, verdict: scan({ text: i.text, stage, ...(route !== undefined ? { route } : {}) }, { policy }) }));
+    const thorough = args.thorough ? (await import('../../guard/adapters/thorough-scan.js')).scanThorough : undefined;
+    const results: { source: string; text: string; verdict: Verdict }[] = [];
+    for (const i of inputs) {
+      const input = { text: i.text, stage, ...(route !== undefined ? { route } : {}) };
+      results.push({ ...i, verdict: thorough ? await thorough(input, { policy }) : scan(input, { policy }) });
+    }
     if (json) {
       printJson(results.map(({ source, verdict }) => ({ source, stage, ...verdict })));
     } else {
