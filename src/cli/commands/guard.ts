@@ -133,7 +133,16 @@ async function scanJsonl(file: string, stage: GuardStage, route: string | undefi
   let malformed = 0;
   let scanned = 0;
   const labelled = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
+  // `attest guard scan --jsonl big.jsonl --json | head`: stop quietly when the reader goes away.
+  let closed = false;
+  const onStdoutError = (err: NodeJS.ErrnoException): void => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  };
+  process.stdout.on('error', onStdoutError);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    if (closed) break;
     n++;
     if (raw.trim() === '') continue;
     let record: unknown;
@@ -162,6 +171,9 @@ async function scanJsonl(file: string, stage: GuardStage, route: string | undefi
     if (json) process.stdout.write(`${JSON.stringify({ line: n, flagged: v.flagged, score: Math.round(v.score * 1e4) / 1e4, categories: v.categories })}\n`);
     else if (v.flagged) process.stdout.write(`line ${n}: ${v.action} (score ${v.score.toFixed(2)}) ${v.categories.join(', ')}\n`);
   }
+  process.stdout.off('error', onStdoutError);
+  stream.destroy();
+  if (closed) return { flagged, malformed };
   if (!json) {
     process.stdout.write(`${file}: ${scanned} scanned, ${flagged} flagged, ${malformed} malformed\n`);
     const { tp, fp, fn, tn } = labelled;
