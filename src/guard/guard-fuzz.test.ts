@@ -16,7 +16,7 @@ import { compileDomainAllowList } from './validate/url-allowlist.js';
 const ADVERSARIAL = [
   'a', '0', ' ', 'sk-', 'sk-ant-api03-', 'AKIA', 'eyJ', 'eyJhbGciOiJIUzI1NiJ9.', '@a.', 'a@', 'a.b@c', '+1 ', '1 ', '1-', '4111 ',
   'GB00', 'AB 12 ', '-----BEGIN RSA PRIVATE KEY-----\nAAAA', 'postgres://a:', '://a:b', '![a](https://e/?q=', '[a]: ', '<img src=',
-  '<a ', '<x on', 'UNION ', '; ', 'DELETE FROM t ', '$(', '`', ':', '::1:', '1.1.', 'f:', '1 Main Street, ', 'ACME-',
+  '<a ', '<x on', '<a href="&#', 'UNION ', '; ', 'DELETE FROM t ', '$(', '`', ':', '::1:', '1.1.', 'f:', '1 Main Street, ', 'ACME-',
   'ignore previous instructions ', 'aws secret = ', 'AccountKey=', 'xoxb-1', '"private_key_id": "', '](', ']:', '\u200b', 'é',
 ];
 

@@ -138,12 +138,47 @@ const RULES: readonly PayloadRule[] = [
   },
 ];
 
+const ENTITY = /&(?:#x([0-9a-f]{1,6})|#([0-9]{1,7})|(colon|tab|newline|lpar|rpar));?/gi;
+const NAMED: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', lpar: '(', rpar: ')' };
+const URL_ATTR = /(?:\b(?:href|src|action|formaction|xlink:href|data)\s{0,4}=\s{0,4}["']?|\]\(\s{0,4}<?)/gi;
+const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data:text\/html)[:;,]?/;
+
+/** An attribute value as a browser reads its scheme: entities decoded, whitespace and controls dropped, lower case. */
+function schemeOf(raw: string): string {
+  const decoded = raw.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? Number(dec) : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    return NAMED[(named ?? '').toLowerCase()] ?? '';
+  });
+  let out = '';
+  for (const ch of decoded) if (ch > ' ' && ch !== '\u007f') out += ch;
+  return out.toLowerCase();
+}
+
+/**
+ * `javascript:` hidden with entities or control characters (`java&#x09;script:`, `&#106;avascript:`),
+ * which browsers still execute: decode the first ~120 characters of each URL attribute and check the scheme.
+ */
+function findObfuscatedSchemes(text: string): Finding[] {
+  const findings: Finding[] = [];
+  URL_ATTR.lastIndex = 0;
+  for (let m = URL_ATTR.exec(text); m !== null && findings.length < MAX_MATCHES; m = URL_ATTR.exec(text)) {
+    const start = m.index + m[0].length;
+    const raw = text.slice(start, start + 120);
+    if (!raw.includes('&') && !/[\u0000-\u001f]/.test(raw.slice(0, 16))) continue; // plain forms are the javascript_url rule's
+    if (!DANGEROUS_SCHEME.test(schemeOf(raw))) continue;
+    const end = start + (/["'\s>)]/.exec(raw)?.index ?? raw.length);
+    findings.push({ category: 'javascript_url', score: 0.95, spans: [{ start: m.index, end: Math.max(end, start + 1) }], message: 'obfuscated javascript:/data: URL (entities or control characters)' });
+  }
+  return findings;
+}
+
 /**
  * HTML/JS, SQL and shell payloads in output headed for a downstream interpreter (AI-VAL-02).
  * @example findPayloads("x'; DROP TABLE users; --", ['sql'])
  */
 export function findPayloads(text: string, targets: readonly PayloadTarget[]): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = targets.includes('html') || targets.includes('markdown') ? findObfuscatedSchemes(text) : [];
   for (const rule of RULES) {
     if (!rule.targets.some((t) => targets.includes(t))) continue;
     const re = rule.pattern;

@@ -106,6 +106,10 @@ describe('payloads by target', () => {
     expect(cats('[click](javascript:alert(1))', ['markdown'])).toEqual(['javascript_url']);
     expect(cats('<a href="JaVaScRiPt:alert(1)">x</a>', ['html'])).toEqual(['javascript_url']);
     expect(cats('<iframe src="https://x"></iframe>', ['html'])).toEqual(['html_embed']);
+    expect(cats('<a href="java&#x09;script:alert(1)">x</a>', ['html'])).toEqual(['javascript_url']);
+    expect(cats('<a href="&#106;&#97;vascript&colon;alert(1)">x</a>', ['html'])).toEqual(['javascript_url']);
+    expect(cats('[x](java\tscript:alert(1))', ['markdown'])).toEqual(['javascript_url']);
+    expect(cats('<a href="https://example.com/?a=1&amp;b=2">ok</a>', ['html'])).toEqual([]);
     expect(cats('Use <b>bold</b> and a [link](https://example.com) on click.', ['html', 'markdown'])).toEqual([]);
   });
   it('sql', () => {
