@@ -36,7 +36,7 @@ export interface ScanOptions {
   readonly canaries?: readonly (string | CanarySpec)[];
   /** JSON Schema the output must match (runs the `schema` detector). */
   readonly schema?: JsonSchema;
-  /** Extra allow-list entries on top of the policy's. */
+  /** Extra allow-list entries on top of the policy's (an unparsable domain throws TypeError: validate config first). */
   readonly allow?: { readonly domains?: readonly string[]; readonly tools?: readonly string[] };
   /** Tool names the model asked to call in this output (runs the `tool-allowlist` detector). */
   readonly toolCalls?: readonly string[];

@@ -67,4 +67,15 @@ describe('guard policy', () => {
     expect(byPath['/detectors/pii/action']).toMatch(/allow, alert, redact, block/);
     expect(byPath['/routes/a/detectors/payload/targets/0']).toMatch(/html/);
   });
+
+  it('parseGuardConfig rejects allow-list domains a URL parser cannot read', () => {
+    const r = parseGuardConfig({ allow: { domains: ['ok.example', 'exa mple.com'] }, routes: { 'v1/chat': { allow: { domains: ['a b'] } } } });
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        { path: '/allow/domains/1', message: 'invalid allow-list domain "exa mple.com"' },
+        { path: '/routes/v1~1chat/allow/domains/0', message: 'invalid allow-list domain "a b"' },
+      ],
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { guardConfigSchema } from '../policy-schema.js';
 import type { CanarySpec } from '../sensitive/canary-matcher.js';
 import type { IpMode } from '../sensitive/pii-rules.js';
 import type { PayloadTarget } from '../validate/payload-rules.js';
+import { compileDomainAllowList } from '../validate/url-allowlist.js';
 
 /** One detector's settings as written in attest.yaml. */
 export interface DetectorConfig {
@@ -116,13 +117,36 @@ function describe(e: ErrorObject): string {
   return e.message ?? e.keyword;
 }
 
+/** Allow-list domains the schema accepts as strings but a URL parser rejects (`exa mple.com`). */
+function domainIssues(config: GuardConfig): GuardConfigIssue[] {
+  const lists: [string, readonly string[] | undefined][] = [
+    ['/allow/domains', config.allow?.domains],
+    ...Object.entries(config.routes ?? {}).map(([name, r]): [string, readonly string[] | undefined] => [`/routes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/allow/domains`, r.allow?.domains]),
+  ];
+  const issues: GuardConfigIssue[] = [];
+  for (const [path, domains] of lists) {
+    (domains ?? []).forEach((d, i) => {
+      try {
+        compileDomainAllowList([d]);
+      } catch (err) {
+        issues.push({ path: `${path}/${i}`, message: (err as Error).message });
+      }
+    });
+  }
+  return issues;
+}
+
 /**
  * Validate the `guard:` section (undefined = all defaults). Returns the typed config or the issues;
  * `oneOf` noise is reduced to the most specific message per path.
  */
 export function parseGuardConfig(section: unknown): { ok: true; config: GuardConfig } | { ok: false; issues: GuardConfigIssue[] } {
   if (section === undefined || section === null) return { ok: true, config: {} };
-  if (validateConfig(section)) return { ok: true, config: section as GuardConfig };
+  if (validateConfig(section)) {
+    const config = section as GuardConfig;
+    const issues = domainIssues(config);
+    return issues.length === 0 ? { ok: true, config } : { ok: false, issues };
+  }
   const seen = new Map<string, string>();
   for (const e of validateConfig.errors ?? []) {
     if (e.keyword === 'oneOf') continue;
