@@ -18,6 +18,7 @@ export { checkProof, type InclusionProof, type ProofCheck } from './proof.js';
 export { verifyLog, type VerifyReport, type ChainBreak, type BreakKind, type VerifyOptions } from './verify.js';
 export { contentBody, applyContentPolicy, defaultRedactor, type ContentPolicy, type Redactor } from './content-policy.js';
 export { validateEventInput, type EventValidation } from './event-validator.js';
+export { ingestJsonl, type IngestOptions, type IngestResult } from './adapters/ingest-jsonl.js';
 export type { LegalHold, RetentionResult } from './retention.js';
 export type { Signer } from './signed-statement.js';
 export { uuidV7 } from './uuid-v7.js';
