@@ -37,7 +37,7 @@ function fromSensitive(matches: readonly SensitiveMatch[]): Finding[] {
   }));
 }
 
-/** The last injection result per call, so the scanner can report the score even when nothing was flagged. */
+/** Injection detector options; `onScore` hands the model's score back so unflagged texts still carry one. */
 export interface InjectionOptions {
   readonly fn: InjectionFn;
   readonly source: 'direct' | 'indirect';
