@@ -8,7 +8,6 @@
  */
 import { sha256Bytes } from './_sha256.js';
 
-const NODE = Uint8Array.of(1);
 
 /** The leaf hash of one event. */
 export function leafHash(eventHashHex: string, seq: number): Buffer {
@@ -23,7 +22,11 @@ export function leafHash(eventHashHex: string, seq: number): Buffer {
 }
 
 function node(l: Uint8Array, r: Uint8Array): Buffer {
-  return sha256Bytes(NODE, l, r);
+  const b = Buffer.allocUnsafe(65);
+  b[0] = 1;
+  b.set(l, 1);
+  b.set(r, 33);
+  return sha256Bytes(b);
 }
 
 /** Merkle Tree Hash of the leaves (hex). The empty tree hashes to SHA-256 of nothing. */
