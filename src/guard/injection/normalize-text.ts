@@ -76,15 +76,24 @@ function codesToString(codes: Uint16Array, n: number): string {
   return s;
 }
 
+const IDENTITY_CACHE_MAX = 1 << 16;
+let identityCache = new Int32Array(0);
+
+/** map[i] = i for i <= n. Shared (read-only) for ordinary sizes to avoid an allocation per call. */
+function identityMap(n: number): Int32Array {
+  if (n + 1 > IDENTITY_CACHE_MAX) return Int32Array.from({ length: n + 1 }, (_, i) => i);
+  if (identityCache.length < n + 1) {
+    identityCache = new Int32Array(Math.min(IDENTITY_CACHE_MAX, Math.max(4096, 2 * (n + 1))));
+    for (let i = 0; i < identityCache.length; i++) identityCache[i] = i;
+  }
+  return identityCache;
+}
+
 /** Stage A: drop invisible and bidi controls, decode tag characters, NFKD and strip combining marks. Case kept. */
 function stripAndFold(text: string, evasion: Set<EvasionKind>): { view: MappedText; tagText: string } {
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
-  if (ascii) {
-    const map = new Int32Array(text.length + 1);
-    for (let i = 0; i <= text.length; i++) map[i] = i;
-    return { view: { text, map }, tagText: '' };
-  }
+  if (ascii) return { view: { text, map: identityMap(text.length) }, tagText: '' };
   const out = new MapBuilder(text.length + 16);
   const tags: string[] = [];
   let prevWord = false;

@@ -12,10 +12,11 @@ export interface SignatureHit {
   readonly end: number;
 }
 
-interface Token {
-  readonly word: string;
-  readonly start: number;
-  readonly end: number;
+/** Word tokens as parallel arrays (no object per token: less garbage per call). */
+interface Tokens {
+  readonly words: string[];
+  readonly starts: number[];
+  readonly ends: number[];
 }
 
 interface CompiledRule {
@@ -48,26 +49,32 @@ const BY_FIRST_WORD: ReadonlyMap<string, { compiled: CompiledRule; reversed: boo
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 
 /** Split folded text into word tokens (letters/digits), max 40 chars each for lookup. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let i = 0;
   while (i < text.length) {
     while (i < text.length && !isWordCode(text.charCodeAt(i))) i++;
     const s = i;
     while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
-    if (i > s) tokens.push({ word: i - s > 40 ? text.slice(s, s + 40) : text.slice(s, i), start: s, end: i });
+    if (i > s) {
+      words.push(text.slice(s, i - s > 40 ? s + 40 : i));
+      starts.push(s);
+      ends.push(i);
+    }
   }
-  return tokens;
+  return { words, starts, ends };
 }
 
-function matchFrom(tokens: readonly Token[], at: number, steps: readonly ReadonlySet<string>[], gap: number): number {
+function matchFrom(words: readonly string[], at: number, steps: readonly ReadonlySet<string>[], gap: number): number {
   let pos = at;
   for (let s = 1; s < steps.length; s++) {
     const set = steps[s] as ReadonlySet<string>;
     let found = -1;
-    const limit = Math.min(tokens.length - 1, pos + 1 + gap);
+    const limit = Math.min(words.length - 1, pos + 1 + gap);
     for (let j = pos + 1; j <= limit; j++) {
-      if (set.has((tokens[j] as Token).word)) {
+      if (set.has(words[j] as string)) {
         found = j;
         break;
       }
@@ -79,17 +86,18 @@ function matchFrom(tokens: readonly Token[], at: number, steps: readonly Readonl
 }
 
 /** Keyword-sequence rules over the folded view. At most one hit per rule per start token. */
-function matchPhraseRules(tokens: readonly Token[], source: InjectionSource, hits: SignatureHit[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = BY_FIRST_WORD.get((tokens[i] as Token).word);
+function matchPhraseRules(tokens: Tokens, source: InjectionSource, hits: SignatureHit[]): void {
+  const { words, starts, ends } = tokens;
+  for (let i = 0; i < words.length; i++) {
+    const candidates = BY_FIRST_WORD.get(words[i] as string);
     if (!candidates) continue;
     for (const { compiled, reversed } of candidates) {
       const steps = reversed ? [compiled.steps[1] as ReadonlySet<string>, compiled.steps[0] as ReadonlySet<string>] : compiled.steps;
-      const last = matchFrom(tokens, i, steps, compiled.gap);
+      const last = matchFrom(words, i, steps, compiled.gap);
       if (last < 0) continue;
       const { rule } = compiled;
       const weight = source === 'indirect' && rule.indirectWeight !== undefined ? rule.indirectWeight : rule.weight;
-      hits.push({ rule: rule.id, category: rule.category, weight, view: 'folded', start: (tokens[i] as Token).start, end: (tokens[last] as Token).end });
+      hits.push({ rule: rule.id, category: rule.category, weight, view: 'folded', start: starts[i] as number, end: ends[last] as number });
     }
   }
 }
