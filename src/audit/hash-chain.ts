@@ -46,24 +46,53 @@ export function computeEventHash(e: Omit<StoredEvent, 'seq' | 'hash'> | StoredEv
   return sha256Hex(canonicalJson(hashedBody(e)));
 }
 
-/** Seal a run of inputs onto a chain head, in order. Returns the sealed events and the new head. */
+/** Keys of the hashed body, in canonical (sorted) order; all plain identifiers. */
+const BODY_KEYS = ['actor', 'data', 'id', 'index', 'prevHash', 'requestId', 'session', 'source', 'time', 'type', 'v', 'writer'] as const;
+
+/**
+ * Canonical JSON of a hashed body: the same bytes as `canonicalJson(body)` for a body with
+ * only BODY_KEYS (tested), without sorting the top-level keys for every event.
+ */
+function canonicalBody(b: Readonly<Record<(typeof BODY_KEYS)[number], unknown>>): string {
+  let out = '{';
+  for (const k of BODY_KEYS) {
+    const v = b[k];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}"${k}":${canonicalJson(v)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * Seal a run of inputs onto a chain head, in order. Returns the sealed events and the new head.
+ * Only the fields of `AuditEventInput` are kept; unknown extra properties are dropped.
+ */
 export function sealEvents(inputs: readonly AuditEventInput[], ctx: SealContext): { sealed: SealedEvent[]; head: ChainHead } {
   let { nextIndex, prevHash } = ctx.head;
   const sealed: SealedEvent[] = [];
   for (const input of inputs) {
     const body = {
-      ...input,
-      v: EVENT_SCHEMA_VERSION,
+      actor: input.actor,
+      data: input.data,
       id: ctx.newId(),
-      time: input.time ?? ctx.now,
-      writer: ctx.writer,
       index: nextIndex,
       prevHash,
+      requestId: input.requestId,
+      session: input.session,
+      source: input.source,
+      time: input.time ?? ctx.now,
+      type: input.type,
+      v: EVENT_SCHEMA_VERSION,
+      writer: ctx.writer,
     };
-    const doc = canonicalJson(body);
+    const doc = canonicalBody(body);
     const hash = sha256Hex(doc);
-    // `body` is ours (fresh above): add the hash in place rather than copying it again.
-    sealed.push({ event: Object.assign(body, { hash }) as Omit<StoredEvent, 'seq'>, doc, hash });
+    const event: Record<string, unknown> = { v: body.v, id: body.id, time: body.time, writer: body.writer, index: body.index, prevHash, type: body.type, data: body.data, hash };
+    if (body.actor !== undefined) event.actor = body.actor;
+    if (body.session !== undefined) event.session = body.session;
+    if (body.requestId !== undefined) event.requestId = body.requestId;
+    if (body.source !== undefined) event.source = body.source;
+    sealed.push({ event: event as Omit<StoredEvent, 'seq'>, doc, hash });
     prevHash = hash;
     nextIndex++;
   }
