@@ -25,6 +25,8 @@ th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid
 th{background:var(--bg);font-weight:600;white-space:nowrap}
 tr{break-inside:avoid}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.num .note{white-space:normal;display:inline-block;text-align:right;font-size:11px}
+.nowrap{white-space:nowrap}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 .chip{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap;color:#fff}
 .s-met{background:var(--met)}.s-partial{background:var(--partial)}.s-not-met{background:var(--notmet)}.s-unknown{background:var(--unknown)}.s-not-applicable{background:var(--na)}

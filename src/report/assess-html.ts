@@ -90,7 +90,7 @@ function fixTable(r: AssessReport): string {
   const rows = r.fixList
     .map((f) => {
       const where = f.triggers.map(describeEvidence);
-      return `<tr><td class="num">${f.rank}</td><td><span class="mono">${esc(f.controlId)}</span><br>${chip(f.status)} <span class="sev sev-${f.severity}">${esc(f.severity)}</span></td>
+      return `<tr><td class="num">${f.rank}</td><td><span class="mono nowrap">${esc(f.controlId)}</span><br>${chip(f.status)} <span class="sev sev-${f.severity}">${esc(f.severity)}</span></td>
 <td><strong>${esc(f.action)}</strong>${f.feature ? `<div class="feature">Attest: ${esc(f.feature)}</div>` : ''}${list(where, 4)}<div>${frameworkChips(f.frameworks)}</div></td>
 <td class="num">${esc(f.effort)}</td><td class="num">+${f.scoreGain.toFixed(1)}</td></tr>`;
     })
@@ -113,14 +113,17 @@ function frameworkTables(r: AssessReport): string {
 function controlTable(r: AssessReport): string {
   const rows = r.controls
     .map((c) => {
-      const ev = c.evidence.map(describeEvidence);
+      // The reason already says what a scan note or a deciding answer would repeat.
+      const ev = c.evidence
+        .filter((e) => e.kind !== 'scan' && !(e.kind === 'answer' && c.reason.includes(`${e.key}: ${String(e.value)}`)))
+        .map(describeEvidence);
       const conf = c.confidence ? `${c.confidence}${c.decidedBy ? ` · ${c.decidedBy}` : ''}` : '';
-      const weight = `${c.weight}${c.likelihood !== 1 ? ` (×${c.likelihood}: ${c.likelihoodBecause ?? ''})` : ''}`;
-      return `<tr><td class="mono">${esc(c.id)}</td><td>${esc(c.title)}<br><span class="sev sev-${c.severity}">${esc(c.severity)}</span></td>
-<td>${chip(c.status)}<br><span class="note">${esc(conf)}</span></td><td>${esc(c.reason)}${list(ev)}${c.conflicts.length ? list(c.conflicts.map((x) => `conflict: ${x}`)) : ''}</td><td class="num">${esc(weight)}</td></tr>`;
+      const why = c.likelihood !== 1 ? `<br><span class="note">×${c.likelihood}: ${esc(c.likelihoodBecause ?? '')}</span>` : '';
+      return `<tr><td class="mono nowrap">${esc(c.id)}</td><td>${esc(c.title)}<br><span class="sev sev-${c.severity}">${esc(c.severity)}</span></td>
+<td>${chip(c.status)}<br><span class="note">${esc(conf)}</span></td><td>${esc(c.reason)}${list(ev)}${c.conflicts.length ? list(c.conflicts.map((x) => `conflict: ${x}`)) : ''}</td><td class="num">${c.weight}${why}</td></tr>`;
     })
     .join('');
-  return `<table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Why · evidence</th><th>Weight</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>Control</th><th style="width:22%">Title</th><th>Status</th><th>Why · evidence</th><th style="width:13%">Weight</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function inventory(r: AssessReport): string {
