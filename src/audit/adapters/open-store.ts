@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { AttestError } from '../../core/errors.js';
 import type { ChainedAuditStore } from '../chained-audit-store.js';
 import { AUDIT_DEFAULTS, type AuditConfig } from '../config-schema.js';
-import { defaultRedactor, type Redactor } from '../content-policy.js';
+import type { Redactor } from '../content-policy.js';
+import { guardRedactor } from './guard-redactor.js';
 import { PostgresAuditStore } from '../stores/postgres-audit-store.js';
 import { SqliteAuditStore } from '../stores/sqlite-audit-store.js';
 import { loadSigner, publicKeyPathFor, readPublicKey } from './signing-key-file.js';
@@ -20,7 +21,7 @@ export interface OpenStoreOptions {
    * Default false (writer).
    */
   readonly readOnly?: boolean;
-  /** Redactor for content mode `redact` (default: the built-in one). */
+  /** Redactor for content mode `redact` (default: the guard's sensitive-data detectors). */
   readonly redactor?: Redactor;
   /** Override checkpoint timing (tests, benchmarks). */
   readonly checkpoint?: { readonly everyEvents?: number; readonly everySeconds?: number; readonly onClose?: boolean };
@@ -32,7 +33,7 @@ export async function openStore(config: AuditConfig = {}, opts: OpenStoreOptions
   const signer = loadSigner({ keyPath: config.signingKey ?? AUDIT_DEFAULTS.signingKey, env, create: !opts.readOnly });
   const common = {
     writerId: config.writer ?? AUDIT_DEFAULTS.writer,
-    content: { mode: config.content ?? AUDIT_DEFAULTS.content, redactor: opts.redactor ?? defaultRedactor },
+    content: { mode: config.content ?? AUDIT_DEFAULTS.content, redactor: opts.redactor ?? guardRedactor },
     checkpoint: { ...AUDIT_DEFAULTS.checkpoint, ...config.checkpoint, ...opts.checkpoint },
     ...(signer ? { signer } : {}),
   };
