@@ -39,6 +39,8 @@ export interface ChainedStoreOptions {
   readonly clock?: () => Date;
   /** Event id generator (default UUID v7); tests inject a deterministic one. */
   readonly newId?: () => string;
+  /** Called when a background (count- or timer-triggered) checkpoint fails; appends are unaffected. */
+  readonly onBackgroundError?: (err: unknown) => void;
 }
 
 export type ProveResult =
@@ -148,6 +150,7 @@ export class ChainedAuditStore implements VerifiableStore {
       .exclusive(() => this.doCheckpoint())
       .catch((err: unknown) => {
         this.lastCheckpointError = err;
+        this.opts.onBackgroundError?.(err);
       })
       .finally(() => {
         this.checkpointQueued = false;

@@ -69,6 +69,13 @@ describe('attest audit (SQLite)', () => {
     const v = await cli(['audit', 'verify', '--json', ...f]);
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, events: 5, checkpoints: 2, keysTrusted: true });
+    // A range after every event anchors on the last checkpoint and has nothing left to check.
+    const ranged = await cli(['audit', 'verify', '--json', '--since', '2026-06-01T00:00:00Z', ...f]);
+    expect(JSON.parse(ranged.stdout)).toMatchObject({ ok: true, events: 0, checkpoints: 0, fromSeq: 5, toSeq: 5 });
+    // A range from 00:01:30 starts inside checkpoint 1's segment, so it is verified from the start.
+    const from = await cli(['audit', 'verify', '--json', '--since', '2026-01-01T00:01:30Z', ...f]);
+    expect(JSON.parse(from.stdout)).toMatchObject({ ok: true, events: 5, checkpoints: 2, fromSeq: 0 });
+    expect((await cli(['audit', 'verify', '--since', 'soon', ...f])).stderr).toContain('--since: not an ISO 8601 date/time');
   });
 
   it('rejects a bad line naming it, and writes nothing', async () => {
