@@ -31,6 +31,11 @@ const incidentData = obj(['incidentId', 'category', 'severity'], {
   severity: { enum: ['critical', 'high', 'medium', 'low'] },
   status: { enum: ['open', 'acknowledged', 'closed'] },
   triggeredBy: strList,
+  title: str,
+  ruleId: shortStr,
+  dedupeKey: str,
+  note: { type: 'string', maxLength: 65_536 },
+  ticked: strList,
 });
 
 /** The `data` schema of each event type. */

@@ -105,6 +105,13 @@ export interface IncidentEventData {
   readonly severity: 'critical' | 'high' | 'medium' | 'low';
   readonly status?: 'open' | 'acknowledged' | 'closed';
   readonly triggeredBy?: readonly string[];
+  readonly title?: string;
+  /** The rule that opened the incident and its dedupe key (one incident per rule and key). */
+  readonly ruleId?: string;
+  readonly dedupeKey?: string;
+  readonly note?: string;
+  /** Response-checklist item ids ticked by this update. */
+  readonly ticked?: readonly string[];
 }
 
 export interface EventDataByType {

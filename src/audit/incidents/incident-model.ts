@@ -8,17 +8,8 @@ import { incidentCategory, type IncidentSeverity } from './taxonomy.js';
 
 export type IncidentStatus = 'open' | 'acknowledged' | 'closed';
 
-/**
- * What incident events carry in `data`: the contract's fields plus optional details
- * (title, rule, dedupe key, note, ticked checklist items).
- */
-export interface IncidentRecordData extends IncidentEventData {
-  readonly title?: string;
-  readonly ruleId?: string;
-  readonly dedupeKey?: string;
-  readonly note?: string;
-  readonly ticked?: readonly string[];
-}
+/** What incident events carry in `data` (title, rule, dedupe key, note and ticked items included). */
+export type IncidentRecordData = IncidentEventData;
 
 export interface IncidentHistoryEntry {
   readonly eventId: string;

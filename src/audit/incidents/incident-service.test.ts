@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL_IDS } from '../../catalog/index.js';
+import { validateEventInput } from '../event-validator.js';
 import { SqliteAuditStore } from '../stores/sqlite-audit-store.js';
 import { IncidentService } from './incident-service.js';
 import { frameworkRefs, INCIDENT_CATEGORIES, RESPONSE_PHASES } from './taxonomy.js';
@@ -87,6 +88,22 @@ describe('IncidentService', () => {
     await expect(svc.acknowledge('inc-missing', { by: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await svc.list({ status: 'closed' })).map((i) => i.id)).toEqual([id]);
     expect((await store.verify()).ok).toBe(true);
+  });
+
+  it('writes incident events that `attest audit ingest` accepts again (exported trails re-ingest)', async () => {
+    const svc = new IncidentService(store, { stateDir: dir });
+    await attack('r1');
+    const [inc] = (await svc.scan()).opened;
+    await svc.acknowledge(inc?.id as string, { by: 'oncall@acme', note: 'looking', tick: ['contain.block-session'] });
+    const incidentEvents = [];
+    for await (const e of store.query({ types: ['incident.opened', 'incident.updated'] })) incidentEvents.push(e);
+    expect(incidentEvents).toHaveLength(2);
+    for (const e of incidentEvents) {
+      const { type, time, actor, session, requestId, source, data } = e;
+      const input = { type, time, actor, session, requestId, source, data };
+      for (const k of Object.keys(input) as (keyof typeof input)[]) if (input[k] === undefined) delete input[k];
+      expect(validateEventInput(input)).toMatchObject({ ok: true });
+    }
   });
 
   it('open → closed directly is allowed (false positive)', async () => {
