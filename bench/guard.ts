@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   for (const p of positionals) datasets.push([p, readGuardJsonl(p)]);
   const { peers, failures } = args['no-peers'] ? { peers: [], failures: [] } : await loadPeers();
   const all = [attest, ...peers];
-  log(`node ${process.version}, ${process.platform}/${process.arch}; single process, one call at a time\n`);
+  const gcNote = typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'heap collected before each latency sample' : 'run without --expose-gc: no GC between samples';
+  log(`node ${process.version}, ${process.platform}/${process.arch}; single process, one call at a time; ${gcNote}\n`);
   for (const [name, rows] of datasets) {
     const pos = rows.filter((r) => r.label === 1).length;
     log(`### ${name}: ${rows.length} rows (${pos} injection/jailbreak, ${rows.length - pos} benign)\n`);
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   for (const peer of all) {
     const row: (LatencyStats | undefined)[] = [];
     for (const size of sizes) {
+      // Start each sample from a collected heap (run with --expose-gc), so one detector's garbage is not
+      // collected on another's clock.
+      (globalThis as { gc?: () => void }).gc?.();
       row.push(peer.maxLatencySize !== undefined && size > peer.maxLatencySize ? undefined : await latencySample(peer.detect, synthesizeInputs(pool, size, 400), budget));
     }
     stats.set(peer.name, row);

@@ -30,21 +30,42 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 
 const WORDLIKE = /^[\p{L}\p{N}]$/u;
 
-/** Growable UTF-16 code + original-offset buffer (typed arrays: no per-char strings). */
+const BUILDER_SCRATCH_MAX = 1 << 16;
+let scratchCodes = new Uint16Array(4096);
+let scratchOffsets = new Int32Array(4096);
+let scratchInUse = false;
+
+/**
+ * Growable UTF-16 code + original-offset buffer (typed arrays: no per-char strings). One builder at a
+ * time borrows a shared scratch buffer (released by `build`), so ordinary inputs allocate only the result.
+ */
 class MapBuilder {
   private codes: Uint16Array;
   private offsets: Int32Array;
   private n = 0;
+  private readonly borrowed: boolean;
   constructor(capacity: number) {
-    this.codes = new Uint16Array(Math.max(16, capacity));
-    this.offsets = new Int32Array(Math.max(16, capacity));
+    const cap = Math.max(16, capacity);
+    this.borrowed = !scratchInUse && cap <= BUILDER_SCRATCH_MAX;
+    if (this.borrowed) {
+      scratchInUse = true;
+      if (scratchCodes.length < cap) {
+        scratchCodes = new Uint16Array(Math.min(BUILDER_SCRATCH_MAX, Math.max(cap, 2 * scratchCodes.length)));
+        scratchOffsets = new Int32Array(scratchCodes.length);
+      }
+      this.codes = scratchCodes;
+      this.offsets = scratchOffsets;
+    } else {
+      this.codes = new Uint16Array(cap);
+      this.offsets = new Int32Array(cap);
+    }
   }
   private grow(): void {
     const codes = new Uint16Array(this.codes.length * 2);
-    codes.set(this.codes);
+    codes.set(this.codes.subarray(0, this.n));
     this.codes = codes;
     const offsets = new Int32Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
+    offsets.set(this.offsets.subarray(0, this.n));
     this.offsets = offsets;
   }
   pushCode(c: number, at: number): void {
@@ -61,11 +82,14 @@ class MapBuilder {
   get length(): number {
     return this.n;
   }
+  /** Copy out the result and release the shared scratch. Call exactly once. */
   build(endOffset: number): MappedText {
     const map = new Int32Array(this.n + 1);
     map.set(this.offsets.subarray(0, this.n));
     map[this.n] = endOffset;
-    return { text: codesToString(this.codes, this.n), map };
+    const text = codesToString(this.codes, this.n);
+    if (this.borrowed) scratchInUse = false;
+    return { text, map };
   }
 }
 
