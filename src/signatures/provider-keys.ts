@@ -5,6 +5,7 @@
  * Patterns carry no flags; scanners that need all matches build a global copy
  * (see {@link findProviderKeys}).
  */
+import { looksRandomBody } from './provider-key-placeholders.js';
 
 /** One key format. */
 export interface ProviderKeyRule {
@@ -41,11 +42,6 @@ const rx = (body: string): RegExp => new RegExp(`${B}${body}${E}`);
 /** Distinct characters in a string (cheap entropy proxy). */
 function distinctChars(s: string): number {
   return new Set(s).size;
-}
-
-/** A random-looking token: enough distinct characters and both letters and digits. */
-function looksRandom(body: string, minDistinct: number): boolean {
-  return distinctChars(body) >= minDistinct && /[0-9]/.test(body) && /[A-Za-z]/.test(body);
 }
 
 /** Hex that is not all digits or all letters (SHA-like strings pass; words and numbers don't). */
@@ -147,7 +143,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'huggingface',
     description: 'Hugging Face user token (hf_ + 34)',
     pattern: rx('hf_[A-Za-z0-9]{34}'),
-    validate: (k) => looksRandom(k.slice(3), 10) || distinctChars(k.slice(3)) >= 14,
+    validate: (k) => looksRandomBody(k.slice(3), 10),
   },
   {
     id: 'huggingface_org_token',
@@ -163,7 +159,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'groq',
     description: 'Groq key (gsk_ + 52)',
     pattern: rx('gsk_[A-Za-z0-9]{52}'),
-    validate: (k) => looksRandom(k.slice(4), 12),
+    validate: (k) => looksRandomBody(k.slice(4), 12),
   },
   {
     id: 'xai_key',
@@ -171,7 +167,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'xai',
     description: 'xAI key (xai- + 80)',
     pattern: rx('xai-[A-Za-z0-9_]{80}'),
-    validate: (k) => looksRandom(k.slice(4), 12),
+    validate: (k) => looksRandomBody(k.slice(4), 12),
   },
   {
     id: 'replicate_token',
@@ -179,7 +175,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'replicate',
     description: 'Replicate API token (r8_ + ~37–40)',
     pattern: rx('r8_[A-Za-z0-9_-]{36,40}'),
-    validate: (k) => looksRandom(k.slice(3), 10),
+    validate: (k) => looksRandomBody(k.slice(3), 10),
   },
   {
     id: 'perplexity_key',
@@ -187,7 +183,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'perplexity',
     description: 'Perplexity key (pplx- + 48)',
     pattern: rx('pplx-[A-Za-z0-9]{48}'),
-    validate: (k) => looksRandom(k.slice(5), 10),
+    validate: (k) => looksRandomBody(k.slice(5), 10),
   },
   {
     id: 'fireworks_key',
@@ -195,7 +191,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'fireworks',
     description: 'Fireworks key (fw_ + random alnum)',
     pattern: rx('fw_[A-Za-z0-9]{20,60}'),
-    validate: (k) => looksRandom(k.slice(3), 10) && /[a-z]/.test(k.slice(3)) && /[A-Z]/.test(k.slice(3)),
+    validate: (k) => looksRandomBody(k.slice(3), 10) && /[a-z]/.test(k.slice(3)) && /[A-Z]/.test(k.slice(3)),
   },
   {
     id: 'langsmith_key',
@@ -210,7 +206,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     provider: 'nvidia',
     description: 'NVIDIA NIM / build.nvidia.com key (nvapi- + 64)',
     pattern: rx('nvapi-[A-Za-z0-9_-]{64}'),
-    validate: (k) => looksRandom(k.slice(6), 12),
+    validate: (k) => looksRandomBody(k.slice(6), 12),
   },
   {
     id: 'pinecone_key',
@@ -243,7 +239,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     description: 'Mistral key (32 alnum), only with a mistral context',
     pattern: rx('[A-Za-z0-9]{32}'),
     context: /mistral/i,
-    validate: (k) => looksRandom(k, 12) && /[a-z]/.test(k) && /[A-Z]/.test(k),
+    validate: (k) => looksRandomBody(k, 12) && /[a-z]/.test(k) && /[A-Z]/.test(k),
   },
   {
     id: 'cohere_key',
@@ -252,7 +248,7 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
     description: 'Cohere key (40 alnum), only with a cohere / CO_API_KEY context',
     pattern: rx('[A-Za-z0-9]{40}'),
     context: /cohere|\bCO_API_KEY\b/i,
-    validate: (k) => looksRandom(k, 12) && /[a-z]/.test(k) && /[A-Z]/.test(k),
+    validate: (k) => looksRandomBody(k, 12) && /[a-z]/.test(k) && /[A-Z]/.test(k),
   },
   {
     id: 'together_key',
