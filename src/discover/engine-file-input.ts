@@ -22,7 +22,9 @@ export function looksBinary(sample: Uint8Array): boolean {
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
 /** The one wording for a file over the text limit. */

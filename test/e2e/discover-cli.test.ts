@@ -105,6 +105,15 @@ describe('attest discover flags', async () => {
     }
   });
 
+  it('--max-file-size lowers the text limit: larger files become one problem each, the scan still exits 0', async () => {
+    const r = await cli([MINI, '--json', '--out-dir', join(out, 'small'), '--max-file-size', '0.2k']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as DiscoverResult;
+    expect(result.problems.map((p) => p.path).sort()).toEqual(['svc/summarise.py', 'web/chat.ts']);
+    expect(r.stderr).toContain(`attest: ${join(MINI, 'web/chat.ts')}: file too large to read as text (285 bytes > 204 bytes limit); skipped`);
+    expect(result.components.map((c) => c.ref)).toEqual(['sdk:npm:openai', 'sdk:pypi:anthropic']);
+  });
+
   it.each([
     [['--format', 'pdf'], /unknown format "pdf"/],
     [['--format', 'sarif,json', '--output', 'one.sarif'], /1 --output for 2 --format/],
