@@ -66,12 +66,16 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'jailbreak-ai', category: 'roleplay-jailbreak', weight: 0.85, steps: ['jailbreak jailbroken jailbreaking', AI_WORDS], gap: 8, near: true },
   { id: 'amoral-ai', category: 'roleplay-jailbreak', weight: 0.8, steps: ['amoral unethical unfiltered uncensored unrestricted', 'ai chatbot assistant model character persona version response responses bot gpt'], gap: 3, near: true },
   { id: 'stay-in-character', category: 'roleplay-jailbreak', weight: 0.45, steps: ['stay remain stays', 'in', 'character'], gap: 0 },
-  { id: 'named-jailbreaks', category: 'roleplay-jailbreak', weight: 0.9, steps: ['betterdan antidan wormgpt fraudgpt darkgpt evilbot chaosgpt basedgpt devmode jailbreakgpt dudegpt antigpt burple balakula apophis chadgpt persongpt nraf hackerman ucar'], gap: 0 },
+  { id: 'named-jailbreaks', category: 'roleplay-jailbreak', weight: 0.9, steps: ['betterdan antidan wormgpt fraudgpt darkgpt evilbot chaosgpt basedgpt devmode jailbreakgpt dudegpt antigpt burple balakula apophis chadgpt persongpt nraf hackerman ucar translatorbot alphabreak'], gap: 0 },
   { id: 'mongo-tom', category: 'roleplay-jailbreak', weight: 0.9, steps: ['mongo', 'tom'], gap: 0 },
   { id: 'evil-confidant', category: 'roleplay-jailbreak', weight: 0.8, steps: ['evil', 'confidant twin ai bot assistant'], gap: 0 },
   { id: 'token-penalty', category: 'roleplay-jailbreak', weight: 0.4, steps: ['lose deducted deduct', 'tokens token'], gap: 3 },
   { id: 'pretend-unrestricted', category: 'roleplay-jailbreak', weight: 0.45, steps: ['pretend imagine act roleplay simulate emulate become', 'unrestricted unfiltered uncensored evil amoral rogue malicious anything'], gap: 8 },
-  { id: 'no-ethical-guidelines', category: 'roleplay-jailbreak', weight: 0.8, steps: ['no without doesn don t never lacks any', 'ethical moral ethics morals morality', 'guidelines principles restrictions boundaries filters standards compass constraints code'], gap: 3 },
+  { id: 'no-ethical-guidelines', category: 'roleplay-jailbreak', weight: 0.8, steps: ['no without doesn don t never lacks any', 'ethical moral ethics morals morality', 'guidelines principles restrictions boundaries filters standards compass constraints code'], gap: 5 },
+  { id: 'without-regard-legality', category: 'roleplay-jailbreak', weight: 0.7, steps: ['without regardless', 'regard regarding considering caring care', 'illegal legality legal morality ethics whether harmful'], gap: 3 },
+  { id: 'typical-confines', category: 'roleplay-jailbreak', weight: 0.85, steps: ['typical usual', 'confines'], gap: 0 },
+  { id: 'two-entities', category: 'roleplay-jailbreak', weight: 0.5, steps: ['two', 'entities'], gap: 0 },
+  { id: 'condition-red', category: 'roleplay-jailbreak', weight: 0.6, steps: ['condition', 'red'], gap: 0 },
   { id: 'never-refuse', category: 'roleplay-jailbreak', weight: 0.75, steps: ['never not t cannot', 'refuse refuses decline declines reject rejects deny', 'answer answers request requests question questions prompt prompts anything order orders'], gap: 3 },
   { id: 'no-warnings', category: 'roleplay-jailbreak', weight: 0.4, steps: ['no without any never', 'warnings warning disclaimers disclaimer apologies apologize caveats'], gap: 2 },
   { id: 'hypothetical-response', category: 'roleplay-jailbreak', weight: 0.6, steps: ['hypothetical', 'response'], gap: 0 },
@@ -99,6 +103,7 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   // payload splitting
   { id: 'concatenate-parts', category: 'payload-splitting', weight: 0.35, steps: ['concatenate concat combine join merge', 'strings string parts pieces variables fragments segments letters halves a x'], gap: 6 },
   { id: 'smartgpt', category: 'payload-splitting', weight: 0.8, steps: ['smartgpt'], gap: 0 },
+  { id: 'auto-regressive-function', category: 'payload-splitting', weight: 0.7, steps: ['auto', 'regressive', 'modelling modeling'], gap: 0 },
   // obfuscation instructions
   { id: 'decode-and-follow', category: 'obfuscation', weight: 0.6, steps: ['decode decrypt decipher translate convert interpret', 'base64 b64 hex hexadecimal rot13 binary morse cipher caesar encoded reversed backwards leetspeak', 'follow execute do perform obey carry respond run instructions instruction'], gap: 8 },
 ];
