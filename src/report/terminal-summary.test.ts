@@ -6,7 +6,8 @@ describe('terminal summary', () => {
   it('shows counts, components by type and the most severe findings first with file:line', () => {
     const text = renderTerminalSummary(sampleResult(), { top: 3 });
     expect(text).toContain('42 files (0.1 MB) in 1.5 s · 1 problem');
-    expect(text).toMatch(/sdk\s+3\s+@qdrant\/js-client-rest, openai, langchain_openai/);
+    expect(text).toMatch(/sdk\s+3\s+@qdrant\/js-client-rest \(npm\), openai \(npm\), langchain_openai \(pypi\)/);
+    expect(text).toMatch(/model\s+3\s+gpt-4o-2024-08-06, gpt-4o-mini, sentence-transformers\/all-MiniLM-L6-v2 \(huggingface\)/);
     expect(text).toMatch(/Findings \(8\)\s+1 critical · 3 high · 2 medium · 1 low · 1 info/);
     const lines = text.split('\n').filter((l) => /^\s+(CRITICAL|HIGH|MEDIUM|LOW|INFO)\s/.test(l));
     expect(lines).toHaveLength(3);

@@ -70,7 +70,8 @@ export function renderTerminalSummary(result: DiscoverResult, opts: SummaryOptio
   for (const type of COMPONENT_TYPES) {
     const of = result.components.filter((c) => c.type === type);
     if (of.length === 0) continue;
-    const names = of.slice(0, perType).map((c) => c.name);
+    // The same name can appear in two ecosystems (openai on npm and PyPI): say which.
+    const names = of.slice(0, perType).map((c) => (c.ecosystem ? `${c.name} ${p.dim(`(${c.ecosystem})`)}` : c.name));
     const rest = of.length > perType ? p.dim(` +${of.length - perType} more`) : '';
     out.push(`  ${p.cyan(type.padEnd(18))}${String(of.length).padStart(4)}  ${names.join(', ')}${rest}`);
   }
