@@ -24,9 +24,16 @@ export interface SignatureRule {
   readonly indirectWeight?: number;
 }
 
-const OVERRIDE_VERBS = 'ignore ignoring ignores disregard disregarding forget forgetting override overriding bypass neglect overlook dismiss nevermind discard';
-const PRIOR = 'previous prior above earlier preceding foregoing initial original old former existing system developer all any every your these those';
-const DIRECTIVES = 'instructions instruction rules guidelines directions directives prompts prompt commands orders constraints restrictions programming guidance policies policy context training';
+// English plus common German, Spanish, French, Italian and Portuguese forms (accents are stripped by normalisation).
+const OVERRIDE_VERBS =
+  'ignore ignoring ignores disregard disregarding forget forgetting override overriding bypass neglect overlook dismiss nevermind discard ' +
+  'vergiss vergesst vergessen ignoriere ignoriert ignorieren ignora ignoren ignorar olvida olvide olviden olvidar oublie oubliez ignorez dimentica esqueca esquecer';
+const PRIOR =
+  'previous prior above earlier preceding foregoing initial original old former existing system developer all any every your these those ' +
+  'vorherigen vorherige bisherigen obigen alle allen anteriores anterior previas previos todas precedentes toutes precedenti tutte';
+const DIRECTIVES =
+  'instructions instruction rules guidelines directions directives prompts prompt commands orders constraints restrictions programming guidance policies policy context training ' +
+  'anweisungen anweisung instruktionen regeln befehle vorgaben instrucciones reglas consignes regles istruzioni regole instrucoes regras';
 const AI_WORDS = 'chatgpt openai ai assistant llm gpt anthropic claude gemini bard chatbot';
 const LIMITS = 'restrictions limitations limits filters filter censorship guidelines rules boundaries constraints morals ethics safeguards guardrails';
 const REVEAL = 'reveal print show output repeat display tell give share leak dump copy provide disclose recite list return spell paste echo state what whats were was';
