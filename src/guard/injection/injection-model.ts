@@ -66,4 +66,5 @@ export function calibrate(p: number, threshold: number): number {
   return threshold < 1 ? 0.5 + (0.5 * (p - threshold)) / (1 - threshold) : 1;
 }
 
+/** Logistic function. */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
