@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     'skip-loso': { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     errors: { type: 'string' },
+    oof: { type: 'string' },
   },
 });
 
@@ -48,6 +49,7 @@ interface Oof {
   readonly kind: string;
   readonly rawP: number;
   readonly sigMax: number;
+  readonly windowed: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ function groupedFolds(rows: readonly GuardRow[], k: number, rand: () => number):
 function score(model: InjectionModel, rows: readonly GuardRow[]): Oof[] {
   return rows.map((r) => {
     const a = analyzeText(r.text, model);
-    return { label: r.label, kind: r.kind, rawP: a.rawP, sigMax: a.sigMax };
+    return { label: r.label, kind: r.kind, rawP: a.rawP, sigMax: a.sigMax, windowed: a.windowed };
   });
 }
 
@@ -132,6 +134,7 @@ function main(): void {
   }
   const chosen = chooseThreshold(oof, maxHardFpr, maxBenignFpr);
   log(`threshold (raw p) chosen on train CV: ${chosen.t.toFixed(4)} (best F1 with FPR hard-benign <= ${pct(maxHardFpr)}, benign <= ${pct(maxBenignFpr)})`);
+  if (args.oof) writeFileSync(args.oof, train.map((r, i) => JSON.stringify({ source: r.source, ...(oof[i] as Oof) })).join('\n') + '\n');
   if (args.errors) {
     const errs = train.flatMap((r, i) => (flag(oof[i] as Oof, chosen.t) !== (r.label === 1) ? [{ ...r, rawP: (oof[i] as Oof).rawP, sigMax: (oof[i] as Oof).sigMax }] : []));
     writeFileSync(args.errors, errs.map((e) => JSON.stringify(e)).join('\n') + '\n');

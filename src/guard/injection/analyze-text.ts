@@ -1,4 +1,5 @@
 import { denseFeatures, type PlacedHit } from './dense-features.js';
+import { findEmbeddedRequests } from './embedded-request.js';
 import { findEncodedSegments, type EncodedSegment } from './encoded-segments.js';
 import { CHAR_GROUP_SCALE, contributionPrefix } from './hashed-features.js';
 import { sigmoid, type InjectionModel } from './injection-model.js';
@@ -11,6 +12,16 @@ const SINGLE_WINDOW = 600;
 const WINDOW = { direct: 400, indirect: 300 } as const;
 const MAX_DEPTH = 2;
 const MAX_HITS_PER_RULE = 8;
+/** Request sentences count as embedded in a document only in texts at least this long (folded chars). */
+const EMBED_MIN = 300;
+const MAX_REQUESTS = 64;
+
+/** Start offsets of request-to-assistant sentences when the text is long enough to be a document. */
+function embeddedRequests(folded: string): number[] {
+  return folded.length >= EMBED_MIN ? findEmbeddedRequests(folded).slice(0, MAX_REQUESTS) : [];
+}
+
+const anyIn = (offsets: readonly number[], from: number, to: number): boolean => offsets.some((o) => o >= from && o < to);
 
 /** A decoded segment of the original text and the analysis of its decoded content. */
 export interface DecodedFinding {
@@ -33,6 +44,8 @@ export interface TextAnalysis {
   readonly bestWindow: { start: number; end: number; p: number };
   readonly decoded: readonly DecodedFinding[];
   readonly evasion: ReadonlySet<EvasionKind>;
+  /** True when the text was long enough to be scored as sliding windows (a document, not a prompt). */
+  readonly windowed: boolean;
 }
 
 function placeHits(original: string, cased: MappedText, folded: MappedText, source: InjectionSource): PlacedHit[] {
@@ -96,6 +109,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
 
   const { charSum, charCnt, wordSum, wordCnt } = contributionPrefix(folded.text, model.bits, model.weights);
   const dense = model.dense;
+  const requests = embeddedRequests(folded.text);
   let best = { start: 0, end: original.length, p: 0 };
   for (const [from, to] of windowsFor(folded.text.length, source)) {
     const cc = (charCnt[to] as number) - (charCnt[from] as number);
@@ -104,7 +118,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
     if (cc > 0) z += (CHAR_GROUP_SCALE * ((charSum[to] as number) - (charSum[from] as number))) / Math.sqrt(cc);
     if (wc > 0) z += ((wordSum[to] as number) - (wordSum[from] as number)) / Math.sqrt(wc);
     const range = toOriginalRange(folded, from, to, original);
-    const d = denseFeatures(hits, range.start, range.end, evasion, decoded.length > 0, to - from);
+    const d = denseFeatures(hits, range.start, range.end, evasion, decoded.length > 0, to - from, anyIn(requests, from, to));
     for (let k = 0; k < d.length; k++) z += (d[k] as number) * (dense[k] ?? 0);
     const p = sigmoid(z);
     if (p > best.p) best = { ...range, p };
@@ -117,7 +131,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
     rawP = Math.max(rawP, d.analysis.rawP);
     sigMax = Math.max(sigMax, d.analysis.sigMax);
   }
-  return { rawP, sigMax, hits, bestWindow: best, decoded, evasion };
+  return { rawP, sigMax, hits, bestWindow: best, decoded, evasion, windowed: folded.text.length > SINGLE_WINDOW };
 }
 
 /** One training instance: a window of a text (or the whole text) as the classifier sees it. */
@@ -139,11 +153,12 @@ export function windowInstances(original: string, source: InjectionSource = 'dir
   if (tagHit) hits.push(tagHit);
   const segments = findEncodedSegments(cased.text);
   for (const seg of segments) evasion.add(seg.kind);
+  const requests = embeddedRequests(folded.text);
   return windowsFor(folded.text.length, source).map(([from, to]) => {
     const range = toOriginalRange(folded, from, to, original);
     return {
       folded: folded.text.slice(from, to),
-      dense: denseFeatures(hits, range.start, range.end, evasion, segments.length > 0, to - from),
+      dense: denseFeatures(hits, range.start, range.end, evasion, segments.length > 0, to - from, anyIn(requests, from, to)),
       whole: from === 0 && to === folded.text.length,
     };
   });

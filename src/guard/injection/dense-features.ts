@@ -19,9 +19,13 @@ export const DENSE_FEATURE_NAMES: readonly string[] = [
   'sig-max', 'sig-strong-count', 'sig-medium', 'sig-weak',
   ...CATEGORIES.map((c) => `cat:${c}`),
   'evasion-invisible', 'evasion-homoglyph', 'evasion-leet-spacing', 'encoded-segment', 'log-length',
+  'embedded-request',
 ];
 
-/** Dense features of one window: signature evidence inside it plus text-wide evasion signals. */
+/**
+ * Dense features of one window: signature evidence inside it, text-wide evasion signals, and
+ * whether the window holds a request addressed to the assistant inside a long text (`embedded-request.ts`).
+ */
 export function denseFeatures(
   hits: readonly PlacedHit[],
   from: number,
@@ -29,6 +33,7 @@ export function denseFeatures(
   evasion: ReadonlySet<EvasionKind>,
   hasEncoded: boolean,
   length: number,
+  embeddedRequest = false,
 ): Float64Array {
   const d = new Float64Array(DENSE_FEATURE_NAMES.length);
   let strong = 0;
@@ -47,5 +52,6 @@ export function denseFeatures(
   d[base + 2] = evasion.has('leetspeak') || evasion.has('spacing') ? 1 : 0;
   d[base + 3] = hasEncoded ? 1 : 0;
   d[base + 4] = Math.log1p(length) / 8;
+  d[base + 5] = embeddedRequest ? 1 : 0;
   return d;
 }

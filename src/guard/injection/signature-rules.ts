@@ -54,6 +54,12 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'instead-respond', category: 'instruction-override', weight: 0.3, steps: ['instead', 'say print output respond reply write answer tell return'], gap: 3 },
   { id: 'stop-everything', category: 'instruction-override', weight: 0.4, steps: ['stop', 'everything'], gap: 1 },
   { id: 'end-of-prompt', category: 'instruction-override', weight: 0.4, steps: ['end', 'of', 'prompt instructions context document input system conversation'], gap: 1 },
+  // instructions planted in documents for the model that reads them (written from knowledge, not from the data)
+  { id: 'ai-reading-this', category: 'instruction-override', weight: 0.45, indirectWeight: 0.7, steps: ['ai assistant assistants model models llm llms chatbot chatbots agent agents gpt', 'reading processing summarizing summarising parsing browsing analyzing analysing scraping', 'this these'], gap: 0 },
+  { id: 'note-to-ai', category: 'instruction-override', weight: 0.45, indirectWeight: 0.7, steps: ['note message instructions instruction attention memo', 'to for', 'ai assistant assistants llm llms chatbot agent agents gpt'], gap: 1 },
+  { id: 'when-summarizing-this', category: 'instruction-override', weight: 0.3, indirectWeight: 0.6, steps: ['when if while whenever', 'summarizing summarising summarize summarise processing answering', 'this'], gap: 3 },
+  { id: 'respond-only-with', category: 'instruction-override', weight: 0.3, indirectWeight: 0.45, steps: ['respond reply answer output', 'only solely exclusively', 'with'], gap: 1 },
+  { id: 'hide-from-user', category: 'exfiltration', weight: 0.4, indirectWeight: 0.7, steps: ['not don t never without', 'tell telling inform informing mention mentioning notify notifying alert alerting', 'the', 'user users human'], gap: 2 },
   // role-play jailbreaks (DAN family and relatives, covered by knowledge: SOURCES.md "Known gap")
   { id: 'do-anything-now', category: 'roleplay-jailbreak', weight: 0.95, steps: ['do', 'anything', 'now'], gap: 0 },
   { id: 'dan-persona', category: 'roleplay-jailbreak', weight: 0.9, steps: ['dan stan dude aim ucar betterdan antidan maximus', 'jailbreak jailbroken mode anything persona character prompt chatgpt openai tokens restrictions unfiltered policies rules'], gap: 12, near: true },
