@@ -15,11 +15,11 @@ export function progress(stream: NodeJS.WriteStream = process.stderr): { update(
       const now = Date.now();
       if (now - last < 80) return;
       last = now;
-      const width = (stream.columns ?? 80) - 1;
+      const width = (stream.columns || 80) - 1;
       stream.write(`\r${text.slice(0, width).padEnd(width)}`);
     },
     done() {
-      stream.write(`\r${' '.repeat((stream.columns ?? 80) - 1)}\r`);
+      stream.write(`\r${' '.repeat((stream.columns || 80) - 1)}\r`);
     },
   };
 }
