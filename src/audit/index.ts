@@ -22,3 +22,4 @@ export { ingestJsonl, type IngestOptions, type IngestResult } from './adapters/i
 export type { LegalHold, RetentionResult } from './retention.js';
 export type { Signer } from './signed-statement.js';
 export { uuidV7 } from './uuid-v7.js';
+export { guardVerdictEvents, type VerdictContext } from './guard-verdict-events.js';

@@ -65,15 +65,10 @@ export interface Detection extends Finding {
   readonly action: GuardAction;
 }
 
-/** Framework ids for a control, read from the catalog; empty when the catalog has no entry yet. */
+/** Framework ids for a control, read from the catalog. */
 export function frameworkIds(controlId: ControlId): { owasp: readonly string[]; atlas: readonly string[] } {
-  try {
-    const { mappings } = getControl(controlId);
-    return { owasp: mappings['owasp-llm-2025'] ?? [], atlas: mappings['mitre-atlas'] ?? [] };
-  } catch {
-    // The catalog is filled in separately; a control without a definition evidences nothing yet.
-    return { owasp: [], atlas: [] };
-  }
+  const { mappings } = getControl(controlId);
+  return { owasp: mappings['owasp-llm-2025'] ?? [], atlas: mappings['mitre-atlas'] ?? [] };
 }
 
 /** A detector ready for `scan()`: runs over text and returns finished detections. */

@@ -7,6 +7,15 @@ import type { IncidentRule } from './incident-rule.js';
 const MINUTE = 60_000;
 const INJECTION = ['prompt-injection', 'indirect-injection', 'injection'];
 const SENSITIVE = ['pii', 'credential', 'credentials', 'secret', 'api-key', 'canary', 'sensitive'];
+/** Injection categories of Attest's own detector (src/guard/injection) that mean a jailbreak attempt. */
+const JAILBREAK = ['jailbreak', 'roleplay-jailbreak', 'adversarial-suffix'];
+
+/**
+ * Verdicts match both Attest's guard vocabulary (`detector` = injection | secrets | pii | canary, as
+ * `guardVerdictEvents` writes them) and generic category names used by other producers via ingest.
+ */
+const INJECTION_VERDICT = [[{ path: 'data.detector', eq: 'injection' }], [{ path: 'data.categories', includesAny: INJECTION }]];
+const SENSITIVE_VERDICT = [[{ path: 'data.detector', in: ['secrets', 'pii', 'canary'] }], [{ path: 'data.categories', includesAny: SENSITIVE }]];
 
 export const DEFAULT_RULES: readonly IncidentRule[] = [
   {
@@ -14,7 +23,7 @@ export const DEFAULT_RULES: readonly IncidentRule[] = [
     kind: 'sequence',
     category: 'jailbreak-succeeded',
     title: 'Jailbreak detected at the input, and the model answered',
-    first: { type: 'guard.verdict', where: [{ path: 'data.categories', includesAny: ['jailbreak'] }, { path: 'data.action', in: ['alert', 'block'] }] },
+    first: { type: 'guard.verdict', where: [{ path: 'data.categories', includesAny: JAILBREAK }, { path: 'data.action', in: ['alert', 'block'] }] },
     then: { type: 'model.response' },
     correlate: 'requestId',
     withinMs: 10 * MINUTE,
@@ -25,7 +34,11 @@ export const DEFAULT_RULES: readonly IncidentRule[] = [
     kind: 'sequence',
     category: 'prompt-injection',
     title: 'Prompt injection detected, then the model answered or called a tool in the same request',
-    first: { type: 'guard.verdict', where: [{ path: 'data.categories', includesAny: INJECTION }, { path: 'data.action', in: ['alert', 'block'] }] },
+    first: {
+      type: 'guard.verdict',
+      where: [{ path: 'data.categories', includesAny: JAILBREAK, not: true }, { path: 'data.action', in: ['alert', 'block'] }],
+      anyOf: INJECTION_VERDICT,
+    },
     then: { type: ['model.response', 'tool.call'], where: [{ path: 'data.outcome', ne: 'denied' }] },
     correlate: 'requestId',
     withinMs: 10 * MINUTE,
@@ -54,7 +67,7 @@ export const DEFAULT_RULES: readonly IncidentRule[] = [
     kind: 'single',
     category: 'sensitive-output',
     title: 'Sensitive data in a model output was released (not redacted or blocked)',
-    match: { type: 'guard.verdict', where: [{ path: 'data.stage', eq: 'output' }, { path: 'data.categories', includesAny: SENSITIVE }, { path: 'data.action', in: ['allow', 'alert'] }] },
+    match: { type: 'guard.verdict', where: [{ path: 'data.stage', eq: 'output' }, { path: 'data.action', in: ['allow', 'alert'] }], anyOf: SENSITIVE_VERDICT },
     dedupe: ['requestId', 'session'],
   },
   {

@@ -29,11 +29,16 @@ export interface Condition {
   readonly neRef?: string;
   /** The value is an array with at least one element meeting all these conditions. */
   readonly some?: readonly Condition[];
+  /** Invert the whole condition (e.g. "categories include none of …"). */
+  readonly not?: boolean;
 }
 
 export interface EventPattern {
   readonly type: AuditEventType | readonly AuditEventType[];
+  /** Every condition must hold. */
   readonly where?: readonly Condition[];
+  /** When present, at least one group must hold entirely (alternatives, e.g. Attest's and other producers' vocabularies). */
+  readonly anyOf?: readonly (readonly Condition[])[];
 }
 
 interface RuleBase {
@@ -94,6 +99,10 @@ export function valueAt(root: unknown, path: string): unknown {
 const lower = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
 
 function test(c: Condition, scope: unknown, root: unknown): boolean {
+  return c.not === true ? !holds(c, scope, root) : holds(c, scope, root);
+}
+
+function holds(c: Condition, scope: unknown, root: unknown): boolean {
   const v = valueAt(scope, c.path);
   if (c.exists !== undefined && (v !== undefined && v !== null) !== c.exists) return false;
   if (c.eq !== undefined && v !== c.eq) return false;
@@ -125,7 +134,8 @@ function test(c: Condition, scope: unknown, root: unknown): boolean {
 export function matches(p: EventPattern, e: StoredEvent): boolean {
   const types: readonly AuditEventType[] = typeof p.type === 'string' ? [p.type] : p.type;
   if (!types.includes(e.type)) return false;
-  return (p.where ?? []).every((c) => test(c, e, e));
+  if (!(p.where ?? []).every((c) => test(c, e, e))) return false;
+  return p.anyOf === undefined || p.anyOf.some((group) => group.every((c) => test(c, e, e)));
 }
 
 /** A path's value as a string key ('' when absent). */
