@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { DiscoverResult } from '../../src/discover/index.js';
@@ -45,6 +46,17 @@ describe('attest discover flags', async () => {
     expect(result.components.map((c) => c.ref)).toEqual(['model::claude-3-5-sonnet-20241022', 'model::gpt-4o', 'sdk:npm:openai', 'sdk:pypi:anthropic']);
     expect(result.components.find((c) => c.ref === 'sdk:npm:openai')?.evidence.map((e) => `${e.path}:${e.line}`)).toEqual(['web/chat.ts:1', 'web/package.json:5']);
     for (const f of ['ai-bom.cdx.json', 'findings.sarif', 'discover.json']) expect(existsSync(join(dir, f)), f).toBe(true);
+  });
+
+  it('--json alone writes no files: no attest-report/ appears in the working folder', () => {
+    const cwd = join(out, 'json-cwd');
+    mkdirSync(cwd);
+    const repo = process.cwd();
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve(repo, 'node_modules/tsx/dist/loader.mjs')).href, resolve(repo, 'src/cli/run.ts'), 'discover', resolve(repo, MINI), '--json'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as DiscoverResult).components).toHaveLength(4);
+    expect(existsSync(join(cwd, 'attest-report'))).toBe(false);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('the default run prints the summary with file:line findings and the report paths', async () => {
@@ -116,13 +128,14 @@ describe('attest discover flags', async () => {
 
   it.each([
     [['--format', 'pdf'], /unknown format "pdf"/],
+    [['--json', '--format', 'sarif'], /with --json, --format needs --output FILE or --out-dir DIR/],
     [['--format', 'sarif,json', '--output', 'one.sarif'], /1 --output for 2 --format/],
     [['--fail-on', 'severe'], /unknown severity "severe"/],
     [['--max-file-size', 'lots'], /invalid size "lots"/],
     [['--frobnicate'], /unknown option --frobnicate/],
     [['does/not/exist'], /does\/not\/exist: no such file or folder/],
   ])('bad input %j: exit 2 with one line on stderr', async (args, message) => {
-    const r = await cli(args[0] === 'does/not/exist' ? args : [MINI, ...args, '--out-dir', join(out, 'bad')]);
+    const r = await cli(args[0] === 'does/not/exist' ? args : args[0] === '--json' ? [MINI, ...args] : [MINI, ...args, '--out-dir', join(out, 'bad')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -70,6 +70,11 @@ function planOutputs(rawArgs: readonly string[], outDir: string | undefined, jso
   if (outputs.length > 0 && outputs.length !== formats.length) {
     throw new AttestError('BAD_INPUT', `${outputs.length} --output for ${formats.length} --format: give one output per format, in the same order`, { where: '--output' });
   }
+  // --json is for machines: stdout only, unless a file destination is given explicitly.
+  if (json && outDir === undefined) {
+    if (formats.length > outputs.length) throw new AttestError('BAD_INPUT', 'with --json, --format needs --output FILE or --out-dir DIR', { where: '--format' });
+    if (formats.length === 0) return [];
+  }
   const plans: OutputPlan[] = formats.map((f, i) => ({
     format: f as DiscoverFormat,
     target: outputs[i] ?? join(outDir ?? 'attest-report', DISCOVER_FORMATS[f as DiscoverFormat].file),
