@@ -5,7 +5,7 @@ import { guardVerdictEvents } from './guard-verdict-events.js';
 import { DEFAULT_RULES } from './incidents/default-rules.js';
 import { RuleEngine } from './incidents/rule-engine.js';
 import { at, seal, user } from './incidents/__fixtures__/trail.js';
-import type { AuditEventInput } from './event.js';
+import type { AuditEventInput, GuardVerdictData } from './event.js';
 
 const alice = user('alice', 'acme');
 const ctx = (min: number, requestId: string) => ({ time: at(min), actor: alice, session: 's1', requestId });
@@ -29,8 +29,8 @@ describe('guard verdicts recorded as audit events', () => {
       ...guardVerdictEvents(output, { ...ctx(0, 'r1'), stage: 'output' }),
     ];
     expect(events.map((e) => (e.data as { detector: string }).detector)).toEqual(['injection', 'pii']);
-    const pii = events[1]?.data as { categories: string[]; action: string; controlId: string };
-    expect(pii.categories.sort()).toEqual(['email', 'phone']);
+    const pii = events[1]?.data as GuardVerdictData;
+    expect([...(pii.categories ?? [])].sort()).toEqual(['email', 'phone']);
     expect(pii.controlId).toBe('AI-OUT-01');
     for (const e of events) expect(validateEventInput(JSON.parse(JSON.stringify(e)))).toMatchObject({ ok: true });
     expect(guardVerdictEvents(scan({ text: 'What is the capital of France?', stage: 'input' }), { stage: 'input' })).toEqual([]);
@@ -49,7 +49,7 @@ describe('guard verdicts recorded as audit events', () => {
       stage: 'input',
     });
     const events = [...guardVerdictEvents(v, { ...ctx(0, 'r2'), stage: 'input' }), response(1, 'r2')];
-    expect((events[0]?.data as { categories: string[] }).categories).toContain('roleplay-jailbreak');
+    expect((events[0]?.data as GuardVerdictData).categories).toContain('roleplay-jailbreak');
     expect(incidentsFor(events)).toEqual(['jailbreak-answered']);
   });
 
