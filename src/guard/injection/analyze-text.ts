@@ -4,7 +4,7 @@ import { findEncodedSegments, type EncodedSegment } from './encoded-segments.js'
 import { CHAR_GROUP_SCALE, contributionPrefix } from './hashed-features.js';
 import { sigmoid, type InjectionModel } from './injection-model.js';
 import { normalizeView, toOriginalRange, type MappedText } from './normalize-text.js';
-import { matchSignatures } from './signature-matcher.js';
+import { matchSignatures, tokenize, type Tokens } from './signature-matcher.js';
 import type { EvasionKind, InjectionSource } from './types.js';
 
 /** Texts up to this many folded characters are scored as one window. */
@@ -17,8 +17,8 @@ const EMBED_MIN = 300;
 const MAX_REQUESTS = 64;
 
 /** Start offsets of request-to-assistant sentences when the text is long enough to be a document. */
-function embeddedRequests(folded: string): number[] {
-  return folded.length >= EMBED_MIN ? findEmbeddedRequests(folded).slice(0, MAX_REQUESTS) : [];
+function embeddedRequests(folded: string, tokens: Tokens): number[] {
+  return folded.length >= EMBED_MIN ? findEmbeddedRequests(folded, tokens).slice(0, MAX_REQUESTS) : [];
 }
 
 const anyIn = (offsets: readonly number[], from: number, to: number): boolean => offsets.some((o) => o >= from && o < to);
@@ -48,10 +48,10 @@ export interface TextAnalysis {
   readonly windowed: boolean;
 }
 
-function placeHits(original: string, cased: MappedText, folded: MappedText, source: InjectionSource): PlacedHit[] {
+function placeHits(original: string, cased: MappedText, folded: MappedText, source: InjectionSource, tokens: Tokens): PlacedHit[] {
   const perRule = new Map<string, number>();
   const placed: PlacedHit[] = [];
-  for (const hit of matchSignatures(cased, folded, source)) {
+  for (const hit of matchSignatures(cased, folded, source, tokens)) {
     const n = perRule.get(hit.rule) ?? 0;
     if (n >= MAX_HITS_PER_RULE) continue;
     perRule.set(hit.rule, n + 1);
@@ -96,7 +96,8 @@ function windowsFor(length: number, source: InjectionSource): [number, number][]
 export function analyzeText(original: string, model: InjectionModel, source: InjectionSource = 'direct', depth = 0): TextAnalysis {
   const view = normalizeView(original);
   const { cased, folded, evasion } = view;
-  const hits = placeHits(original, cased, folded, source);
+  const tokens = tokenize(folded.text);
+  const hits = placeHits(original, cased, folded, source, tokens);
   const tagHit = tagSmugglingHit(original, view.tagText);
   if (tagHit) hits.push(tagHit);
 
@@ -109,7 +110,7 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
 
   const { charSum, charCnt, wordSum, wordCnt } = contributionPrefix(folded.text, model.bits, model.weights);
   const dense = model.dense;
-  const requests = embeddedRequests(folded.text);
+  const requests = embeddedRequests(folded.text, tokens);
   let best = { start: 0, end: original.length, p: 0 };
   for (const [from, to] of windowsFor(folded.text.length, source)) {
     const cc = (charCnt[to] as number) - (charCnt[from] as number);
@@ -148,12 +149,13 @@ export interface WindowInstance {
 export function windowInstances(original: string, source: InjectionSource = 'direct'): WindowInstance[] {
   const view = normalizeView(original);
   const { cased, folded, evasion } = view;
-  const hits = placeHits(original, cased, folded, source);
+  const tokens = tokenize(folded.text);
+  const hits = placeHits(original, cased, folded, source, tokens);
   const tagHit = tagSmugglingHit(original, view.tagText);
   if (tagHit) hits.push(tagHit);
   const segments = findEncodedSegments(cased.text);
   for (const seg of segments) evasion.add(seg.kind);
-  const requests = embeddedRequests(folded.text);
+  const requests = embeddedRequests(folded.text, tokens);
   return windowsFor(folded.text.length, source).map(([from, to]) => {
     const range = toOriginalRange(folded, from, to, original);
     return {

@@ -1,4 +1,4 @@
-import { tokenize } from './signature-matcher.js';
+import { tokenize, type Tokens } from './signature-matcher.js';
 
 /**
  * Requests addressed to the assistant on behalf of the reader: a sentence that starts with an
@@ -27,9 +27,9 @@ function startsSentence(text: string, at: number): boolean {
   return i < 0 || OPENERS.has(text[i] as string);
 }
 
-/** Start offsets (in `folded`) of request-to-assistant sentences, in order. */
-export function findEmbeddedRequests(folded: string): number[] {
-  const { words, starts } = tokenize(folded);
+/** Start offsets (in `folded`) of request-to-assistant sentences, in order (`tokens`: `tokenize(folded)`, if the caller has it). */
+export function findEmbeddedRequests(folded: string, tokens: Tokens = tokenize(folded)): number[] {
+  const { words, starts } = tokens;
   const out: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!startsSentence(folded, starts[i] as number)) continue;

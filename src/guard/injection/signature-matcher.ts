@@ -13,7 +13,7 @@ export interface SignatureHit {
 }
 
 /** Word tokens as parallel arrays (no object per token: less garbage per call). */
-interface Tokens {
+export interface Tokens {
   readonly words: string[];
   readonly starts: number[];
   readonly ends: number[];
@@ -234,10 +234,9 @@ function scanSoupLine(text: string, from: number, to: number, hits: SignatureHit
   hits.push({ rule: 'adversarial-token-soup', category: 'adversarial-suffix', weight, view: 'cased', start: first.start, end: chunks[bestAt]!.end });
 }
 
-/** Run every signature over a normalised text. Linear in its length (bounded windows, capped lines). */
-export function matchSignatures(cased: MappedText, folded: MappedText, source: InjectionSource = 'direct'): SignatureHit[] {
+/** Run every signature over a normalised text (`tokens`: `tokenize(folded.text)`, if the caller has it). Linear in its length (bounded windows, capped lines). */
+export function matchSignatures(cased: MappedText, folded: MappedText, source: InjectionSource = 'direct', tokens: Tokens = tokenize(folded.text)): SignatureHit[] {
   const hits: SignatureHit[] = [];
-  const tokens = tokenize(folded.text);
   matchPhraseRules(tokens, source, hits);
   matchChatTemplates(folded, hits);
   matchMarkdownExfil(cased, hits);
