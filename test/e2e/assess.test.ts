@@ -241,5 +241,11 @@ describe('attest init and attest vendor', () => {
     expect(text).toMatch(/# discovered: \.cursor\/mcp\.json:\d+\n {2}- name: docs-search\n {4}kind: mcp-server/);
     const again = await cli(['vendor', 'init', '--answers', file, '--scan', EXAMPLE]);
     expect(again.stdout).toContain('Every discovered vendor is already in');
+    // A broken file: vendor init's own exit code (2) reaches the caller, with the problem's line.
+    const broken = join(tmp, 'broken-vendors.yaml');
+    writeFileSync(broken, 'answers:\n  ai_acceptable_use_policy: [yes\n');
+    const bad = await cli(['vendor', 'init', '--answers', broken, '--scan', EXAMPLE]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/broken-vendors\.yaml:\d+/);
   });
 });

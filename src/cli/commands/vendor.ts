@@ -30,10 +30,6 @@ function configProblems(err: unknown): number {
   throw err;
 }
 
-// citty runs a subcommand, then the parent's run, and drops the subcommand's result:
-// `vendor init` leaves its exit code here for the parent to return.
-let initExitCode: number | undefined;
-
 const init = defineCommand({
   meta: { name: 'init', description: 'Add the discovered vendors to attest.yaml `vendors:` as stubs with every question commented.' },
   args: {
@@ -51,11 +47,10 @@ const init = defineCommand({
       const added = addVendorStubs(doc, vendors);
       if (added > 0) await writeFileAtomic(path, String(doc));
       process.stdout.write(added > 0 ? `Added ${added} vendor stub${added === 1 ? '' : 's'} to ${path}; answer their questions, then run attest vendor.\n` : `Every discovered vendor is already in ${path}.\n`);
-      initExitCode = 0;
+      return 0;
     } catch (err) {
-      initExitCode = configProblems(err);
+      return configProblems(err);
     }
-    return initExitCode;
   },
 });
 
@@ -74,7 +69,6 @@ export default defineCommand({
   },
   subCommands: { init },
   async run({ args, rawArgs }) {
-    if (rawArgs.find((a) => !a.startsWith('-')) === 'init') return initExitCode ?? 0; // citty ran the subcommand
     checkedPositionals(rawArgs, new Set(['--answers', '--from', '--scan', '--format', '--out-dir']), new Set(['--json']), 'vendor');
     const formats = ((args.format as string | undefined) ?? '').split(',').map((f) => f.trim()).filter(Boolean);
     for (const f of formats) if (!isReportFormat(f)) throw new AttestError('BAD_INPUT', `unknown format "${f}" (one of: ${REPORT_FORMATS.join(', ')})`, { where: '--format' });
