@@ -3,7 +3,9 @@ import { VERSION } from '../version.js';
 import { Aggregator } from './aggregate.js';
 import type { DiscoverFs, FsStat } from './engine-fs-port.js';
 import { DEFAULT_MAX_TEXT_BYTES, LazyFileInput, tooLarge } from './engine-file-input.js';
+import type { ScanPool } from './engine-pool-protocol.js';
 import { describeFsError, describeScanError } from './engine-problems.js';
+import { scanWith, type FileScanOutcome } from './engine-scan-file.js';
 import { walkFiles, type WalkedFile } from './engine-walk.js';
 import type { DiscoverResult, FileScanner, HostInput, HostScanner, Problem } from './model.js';
 
@@ -27,8 +29,15 @@ export interface DiscoverOptions {
   readonly includeVendored?: boolean;
   /** `text()` limit in bytes (default 8 MiB); larger files reach head/line readers only. */
   readonly maxTextBytes?: number;
-  /** Files scanned at once (default 16). */
+  /** Files scanned at once (default 16; 64 with a pool). */
   readonly concurrency?: number;
+  /**
+   * Scan workers for the built-in scanners (see `engine-worker-pool.ts`); files are scanned
+   * in-process without one, for scanners the pool cannot run, and for the first `poolAfter` files.
+   */
+  readonly pool?: ScanPool;
+  /** Files scanned in-process before the pool is used, so small trees never start workers (default 1000). */
+  readonly poolAfter?: number;
   readonly onProgress?: (p: DiscoverProgress) => void;
   /** Each unreadable or unparsable path, once, as it happens. */
   readonly onProblem?: (p: Problem) => void;
@@ -89,7 +98,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   const agg = new Aggregator();
   const problems: Problem[] = [];
   const limits = { maxTextBytes: opts.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES };
-  const concurrency = Math.max(1, opts.concurrency ?? 16);
+  // With scan workers more files are in flight, so a worker has the next batch queued while it scans.
+  const concurrency = Math.max(1, opts.concurrency ?? (opts.pool ? 64 : 16));
   const stats = { files: 0, bytes: 0, skipped: 0, bytesRead: 0 };
 
   const report = (p: Problem): void => {
@@ -97,6 +107,20 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     opts.onProblem?.(p);
   };
   const at = (prefix: string, path: string): string => (prefix === '' ? path : `${prefix}/${path}`);
+
+  const pool = opts.pool;
+  const poolAfter = opts.poolAfter ?? 1000;
+  const scanOne = async (file: WalkedFile, wanting: readonly FileScanner[]): Promise<FileScanOutcome> => {
+    const names = wanting.map((s) => s.name);
+    if (pool && stats.files > poolAfter && pool.canRun(names)) {
+      try {
+        return await pool.scan({ abs: file.abs, rel: file.rel, size: file.size, scanners: names, maxTextBytes: limits.maxTextBytes });
+      } catch {
+        // The workers stopped (crashed or closed): scan this file, and the rest, in-process.
+      }
+    }
+    return scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits));
+  };
 
   const scanFile = async (file: WalkedFile, prefix: string): Promise<void> => {
     stats.files++;
@@ -107,18 +131,9 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       stats.skipped++;
       report({ path: at(prefix, file.rel), message: `${tooLarge(file.size, limits.maxTextBytes)}; skipped` });
     } else if (wanting.length > 0) {
-      const input = new LazyFileInput(fs, file.abs, file.rel, file.size, limits);
-      let problem: Problem | undefined;
-      for (const scanner of wanting) {
-        try {
-          agg.add(await scanner.scan(input), prefix);
-        } catch (err) {
-          if (!problem) {
-            const d = describeScanError(scanner.name, err);
-            problem = { path: at(prefix, file.rel), message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
-          }
-        }
-      }
+      const outcome = await scanOne(file, wanting);
+      for (const obs of outcome.observations) agg.add(obs, prefix);
+      const problem: Problem | undefined = outcome.problem && { path: at(prefix, file.rel), ...outcome.problem };
       if (problem) {
         stats.skipped++;
         report(problem);

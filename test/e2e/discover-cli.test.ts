@@ -132,6 +132,7 @@ describe('attest discover flags', async () => {
     [['--format', 'sarif,json', '--output', 'one.sarif'], /1 --output for 2 --format/],
     [['--fail-on', 'severe'], /unknown severity "severe"/],
     [['--max-file-size', 'lots'], /invalid size "lots"/],
+    [['--jobs', '0'], /--jobs must be a whole number from 1 to 999, got "0"/],
     [['--frobnicate'], /unknown option --frobnicate/],
     [['does/not/exist'], /does\/not\/exist: no such file or folder/],
   ])('bad input %j: exit 2 with one line on stderr', async (args, message) => {

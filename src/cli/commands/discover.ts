@@ -8,7 +8,7 @@ import { DISCOVER_FORMATS, isDiscoverFormat, type DiscoverFormat } from '../../r
 import { renderTerminalSummary } from '../../report/terminal-summary.js';
 import { colors, printJson, progress, warn } from '../_output.js';
 
-const FLAGS_WITH_VALUE = new Set(['--format', '--output', '-o', '--out-dir', '--fail-on', '--max-file-size']);
+const FLAGS_WITH_VALUE = new Set(['--format', '--output', '-o', '--out-dir', '--fail-on', '--max-file-size', '--jobs', '-j']);
 const BOOLEAN_FLAGS = new Set(['--json', '--quiet', '-q', '--host', '--include-vendored', '--help', '-h']);
 const FAIL_ON: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -135,6 +135,7 @@ export default defineCommand({
     'fail-on': { type: 'string', description: 'Exit 1 when a finding is at or above this severity: critical, high, medium, low' },
     host: { type: 'boolean', description: 'Also inventory this host: running AI runtimes and their listening ports' },
     'include-vendored': { type: 'boolean', description: 'Also scan node_modules, vendor, .venv, dist, build … (skipped by default)' },
+    jobs: { type: 'string', alias: 'j', description: 'Scan threads (default: the number of cores; 1 = no worker threads). Workers start after the first 1000 files' },
     'max-file-size': { type: 'string', description: 'Largest file read whole as text (default 8MB); larger files are only streamed or sniffed' },
   },
   async run({ args, rawArgs }) {
@@ -149,12 +150,15 @@ export default defineCommand({
     const outDir = args['out-dir'] as string | undefined;
     const plans = planOutputs(rawArgs, outDir === '' ? undefined : outDir, json);
     const maxSize = args['max-file-size'] as string | undefined;
+    const jobsText = args.jobs as string | undefined;
+    if (jobsText !== undefined && !/^[1-9]\d{0,2}$/.test(jobsText)) throw new AttestError('BAD_INPUT', `--jobs must be a whole number from 1 to 999, got "${jobsText}"`, { where: '--jobs' });
     const host = args.host ? await loadHost() : undefined;
 
     const bar = quiet || json ? { update() {}, done() {} } : progress();
     const started = Date.now();
     const result = await discoverPaths(roots, {
       includeVendored: Boolean(args['include-vendored']),
+      ...(jobsText !== undefined ? { jobs: Number(jobsText) } : {}),
       ...(maxSize !== undefined ? { maxTextBytes: parseSize(maxSize) } : {}),
       ...(host ? { host } : {}),
       onProgress: (p) => {
