@@ -5,6 +5,7 @@
  */
 import type { Checkpoint, PruneRecord, SegmentLeaf } from './checkpoint.js';
 import type { ChainHead, SealedEvent } from './hash-chain.js';
+import type { IngestMark, IngestMarker } from './ingest-marker.js';
 import type { LegalHold } from './retention.js';
 import type { EventQuery } from './store.js';
 import type { RawRow, VerifySource } from './verify.js';
@@ -13,8 +14,12 @@ export interface AuditBackend extends VerifySource {
   /**
    * In one durable transaction holding the store-wide write lock: read `writer`'s chain head,
    * call `seal(head)`, insert the sealed events, commit. Returns the assigned seqs in order.
+   * With `ingest`, also advance that file's ingest marker in the same transaction
+   * (`advanceMarker`, which throws, rolling back, when the stored marker moved).
    */
-  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]>;
+  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[], ingest?: { readonly mark: IngestMark; readonly now: string }): Promise<number[]>;
+  /** The stored ingest marker of a file hash. */
+  ingestMarker(file: string): Promise<IngestMarker | undefined>;
   /**
    * Under the write lock: read the latest checkpoint and the leaves after it, call `build`,
    * insert the result when it returns one.

@@ -8,8 +8,9 @@ import type { AuditBackend } from './audit-backend.js';
 import { buildCheckpoint, buildPruneRecord, type Checkpoint } from './checkpoint.js';
 import { applyContentPolicy, type ContentPolicy } from './content-policy.js';
 import type { AuditEventInput, StoredEvent } from './event.js';
-import { sealEvents, type SealedEvent } from './hash-chain.js';
+import { sealEvents, type ChainHead, type SealedEvent } from './hash-chain.js';
 import { GroupCommitter, type CommitResult } from './group-committer.js';
+import type { IngestLedger, IngestMark, IngestMarker } from './ingest-marker.js';
 import { auditPath, leafHash } from './merkle.js';
 import type { InclusionProof } from './proof.js';
 import { holdMatches, type LegalHold, type RetentionResult } from './retention.js';
@@ -47,8 +48,8 @@ export type ProveResult =
   | { readonly ok: true; readonly proof: InclusionProof }
   | { readonly ok: false; readonly reason: 'not-checkpointed' | 'pruned' | 'segment-mismatch'; readonly message: string };
 
-/** Checkpoint, proof, verification and retention operations beyond the `AuditStore` port. */
-export interface VerifiableStore extends AuditStore {
+/** Checkpoint, proof, verification, retention and exactly-once ingest beyond the `AuditStore` port. */
+export interface VerifiableStore extends AuditStore, IngestLedger {
   /** Sign a checkpoint over everything appended since the last one; undefined when nothing is new. */
   checkpoint(): Promise<Checkpoint | undefined>;
   checkpoints(): Promise<Checkpoint[]>;
@@ -124,13 +125,37 @@ export class ChainedAuditStore implements VerifiableStore {
     return this.committer.submit(prepared);
   }
 
-  private async commit(items: AuditEventInput[]): Promise<CommitResult<StoredEvent>> {
+  ingestMarker(file: string): Promise<IngestMarker | undefined> {
+    return this.backend.ingestMarker(file);
+  }
+
+  appendIngestBatch(events: readonly AuditEventInput[], mark: IngestMark): Promise<{ readonly seqs: number[]; readonly marker: IngestMarker }> {
+    if (this.closed) return Promise.reject(new AttestError('STORE', 'audit store is closed'));
+    let prepared: AuditEventInput[];
+    try {
+      prepared = events.map((e) => applyContentPolicy(normaliseTime(e), this.content));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    // Outside group commit: this batch and its marker are one transaction of their own.
+    return this.committer.exclusive(async () => {
+      const { out, durable } = await this.commit(prepared, mark);
+      await durable;
+      this.afterCommit(out.length);
+      const marker = await this.backend.ingestMarker(mark.file);
+      if (!marker) throw new AttestError('STORE', 'ingest marker missing right after its commit');
+      return { seqs: out.map((e) => e.seq), marker };
+    });
+  }
+
+  private async commit(items: AuditEventInput[], mark?: IngestMark): Promise<CommitResult<StoredEvent>> {
     let sealed: SealedEvent[] = [];
     const now = this.clock().toISOString();
-    const seqs = await this.backend.commitEvents(this.writerId, (head) => {
+    const seal = (head: ChainHead): SealedEvent[] => {
       sealed = sealEvents(items, { writer: this.writerId, head, now, newId: this.opts.newId ?? (() => uuidV7()) }).sealed;
       return sealed;
-    });
+    };
+    const seqs = await this.backend.commitEvents(this.writerId, seal, mark && { mark, now });
     // The sealed event objects are fresh and unshared: add `seq` in place.
     const out = sealed.map((s, i) => Object.assign(s.event, { seq: seqs[i]! }) as StoredEvent);
     const durable = this.backend.durable?.();

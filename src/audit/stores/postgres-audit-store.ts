@@ -12,6 +12,7 @@ import type { AuditBackend } from '../audit-backend.js';
 import type { Checkpoint, PruneRecord, SegmentLeaf } from '../checkpoint.js';
 import { ChainedAuditStore, type ChainedStoreOptions } from '../chained-audit-store.js';
 import type { ChainHead, SealedEvent } from '../hash-chain.js';
+import { advanceMarker, parseMarker, type IngestMark, type IngestMarker } from '../ingest-marker.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
@@ -64,6 +65,7 @@ CREATE INDEX IF NOT EXISTS audit_events_request ON ${s}.audit_events (request_id
 CREATE TABLE IF NOT EXISTS ${s}.audit_checkpoints (number bigint PRIMARY KEY, to_seq bigint NOT NULL, doc text NOT NULL);
 CREATE TABLE IF NOT EXISTS ${s}.audit_prunes (checkpoint bigint PRIMARY KEY, doc text NOT NULL);
 CREATE TABLE IF NOT EXISTS ${s}.audit_holds (id text PRIMARY KEY, doc text NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.audit_ingests (file text PRIMARY KEY, doc text NOT NULL);
 `;
 }
 
@@ -138,7 +140,7 @@ export class PostgresAuditBackend implements AuditBackend {
    * indexes we would use, so our INSERT violates UNIQUE (writer, idx); we then re-read the head
    * under the lock and retry.
    */
-  async commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]> {
+  async commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[], ingest?: { readonly mark: IngestMark; readonly now: string }): Promise<number[]> {
     for (let attempt = 0; ; attempt++) {
       const cached = this.heads.get(writer);
       this.heads.delete(writer);
@@ -153,7 +155,13 @@ export class PostgresAuditBackend implements AuditBackend {
           const byIdx = new Map((res.rows as { seq: string; idx: string }[]).map((r) => [Number(r.idx), Number(r.seq)]));
           const last = sealed[sealed.length - 1];
           if (last) next = { nextIndex: last.event.index + 1, prevHash: last.hash };
-          return sealed.map((s) => byIdx.get(s.event.index)!);
+          const seqs = sealed.map((s) => byIdx.get(s.event.index)!);
+          if (ingest) {
+            const prev = (await c.query(`SELECT doc FROM ${this.t('audit_ingests')} WHERE file = $1`, [ingest.mark.file])).rows[0] as { doc: string } | undefined;
+            const marker = advanceMarker(prev ? parseMarker(prev.doc) : undefined, ingest.mark, seqs.length, seqs.at(-1), ingest.now);
+            await c.query(`INSERT INTO ${this.t('audit_ingests')} (file, doc) VALUES ($1, $2) ON CONFLICT (file) DO UPDATE SET doc = excluded.doc`, [marker.file, JSON.stringify(marker)]);
+          }
+          return seqs;
         });
         if (next) this.heads.set(writer, next);
         return seqs;
@@ -166,6 +174,11 @@ export class PostgresAuditBackend implements AuditBackend {
   }
 
   private readonly heads = new Map<string, ChainHead>();
+
+  async ingestMarker(file: string): Promise<IngestMarker | undefined> {
+    const r = (await this.q<{ doc: string }>(`SELECT doc FROM ${this.t('audit_ingests')} WHERE file = $1`, [file]))[0];
+    return r ? parseMarker(r.doc) : undefined;
+  }
 
   /** The writer's stored head, or its head in the latest checkpoint when that is further on (pruned). */
   private async readHead(c: pg.PoolClient, writer: string): Promise<ChainHead> {

@@ -16,6 +16,7 @@ import type { AuditBackend } from '../audit-backend.js';
 import type { Checkpoint, PruneRecord, SegmentLeaf } from '../checkpoint.js';
 import { ChainedAuditStore, type ChainedStoreOptions } from '../chained-audit-store.js';
 import type { ChainHead, SealedEvent } from '../hash-chain.js';
+import { advanceMarker, parseMarker, type IngestMark, type IngestMarker } from '../ingest-marker.js';
 import type { LegalHold } from '../retention.js';
 import type { EventQuery } from '../store.js';
 import type { RawRow } from '../verify.js';
@@ -48,6 +49,9 @@ CREATE TABLE IF NOT EXISTS audit_checkpoints (number INTEGER PRIMARY KEY, to_seq
 CREATE TABLE IF NOT EXISTS audit_prunes (checkpoint INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit_holds (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 `;
+
+/** Schema version 2: exactly-once ingest markers (see `ingest-marker.ts`). */
+const SCHEMA_V2 = 'CREATE TABLE IF NOT EXISTS audit_ingests (file TEXT PRIMARY KEY, doc TEXT NOT NULL);';
 
 export interface SqliteStoreOptions extends ChainedStoreOptions {
   /** Database file. Default `.attest/audit.db`. */
@@ -85,10 +89,13 @@ export class SqliteAuditBackend implements AuditBackend {
       this.syncer = pipelined ? new WalSyncer(path) : undefined;
       // Create the schema once (user_version 0 -> 1); never re-run DDL on an existing, possibly
       // tampered database, so `verify` can always open it and report what is wrong.
-      if (this.db.pragma('user_version', { simple: true }) === 0) {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version < 2) {
+        // Version 1 -> 2 only adds the ingest-marker table (nothing existing is touched).
         this.db.transaction(() => {
-          this.db.exec(SCHEMA);
-          this.db.pragma('user_version = 1');
+          if (version === 0) this.db.exec(SCHEMA);
+          this.db.exec(SCHEMA_V2);
+          this.db.pragma('user_version = 2');
         }).immediate();
       }
     } catch (err) {
@@ -108,10 +115,30 @@ export class SqliteAuditBackend implements AuditBackend {
     return laterHead(r ? { index: r.idx, hash: r.hash } : undefined, cp ? parseCheckpoint(cp.doc).heads[writer] : undefined);
   }
 
-  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[]): Promise<number[]> {
+  commitEvents(writer: string, seal: (head: ChainHead) => SealedEvent[], ingest?: { readonly mark: IngestMark; readonly now: string }): Promise<number[]> {
     try {
-      const tx = this.db.transaction(() => seal(this.readHead(writer)).map((s) => Number(this.insert.run(...eventValues(s)).lastInsertRowid)));
+      const tx = this.db.transaction(() => {
+        const seqs = seal(this.readHead(writer)).map((s) => Number(this.insert.run(...eventValues(s)).lastInsertRowid));
+        if (ingest) {
+          const next = advanceMarker(this.markerSync(ingest.mark.file), ingest.mark, seqs.length, seqs.at(-1), ingest.now);
+          this.db.prepare('INSERT INTO audit_ingests (file, doc) VALUES (?, ?) ON CONFLICT (file) DO UPDATE SET doc = excluded.doc').run(next.file, JSON.stringify(next));
+        }
+        return seqs;
+      });
       return Promise.resolve(tx.immediate());
+    } catch (err) {
+      return Promise.reject(storeError(err, this.path));
+    }
+  }
+
+  private markerSync(file: string): IngestMarker | undefined {
+    const r = this.db.prepare('SELECT doc FROM audit_ingests WHERE file = ?').get(file) as { doc: string } | undefined;
+    return r ? parseMarker(r.doc) : undefined;
+  }
+
+  ingestMarker(file: string): Promise<IngestMarker | undefined> {
+    try {
+      return Promise.resolve(this.markerSync(file));
     } catch (err) {
       return Promise.reject(storeError(err, this.path));
     }

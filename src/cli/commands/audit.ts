@@ -108,7 +108,7 @@ const checkProofCmd = defineCommand({
 });
 
 const ingest = defineCommand({
-  meta: { name: 'ingest', description: 'Append events from a JSON-lines file (validated first; a bad line writes nothing).' },
+  meta: { name: 'ingest', description: 'Append events from a JSON-lines file (validated first; a bad line writes nothing; exactly once per file content, resumable).' },
   args: {
     ...storeArgs,
     file: { type: 'positional', required: true, description: 'events.jsonl' },
@@ -123,7 +123,12 @@ const ingest = defineCommand({
     const r = await withStore(args, false, (s) => ingestJsonl(args.file, s, { batchSize, onProgress: (n) => bar.update(`ingested ${n} events`) }));
     bar.done();
     if (args.json) printJson(r);
-    else if (!args.quiet) process.stdout.write(`ingested ${r.appended} events${r.firstSeq !== undefined ? ` (seq ${r.firstSeq}..${r.lastSeq})` : ''}\n`);
+    else if (args.quiet) return 0;
+    else if (r.alreadyIngested) process.stdout.write(`already ingested (${r.totalEvents} events)\n`);
+    else {
+      const resumed = r.resumedAfterLine > 0 ? `; resumed after line ${r.resumedAfterLine}, ${r.totalEvents} events from this file in total` : '';
+      process.stdout.write(`ingested ${r.appended} events${r.firstSeq !== undefined ? ` (seq ${r.firstSeq}..${r.lastSeq})` : ''}${resumed}\n`);
+    }
     return 0;
   },
 });
