@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { findProviderKeys } from '../signatures/provider-keys.js';
 import type { ConfigProblem } from './config-problem.js';
+import { CONFIG_SECTIONS } from './config-schema.js';
 
 const MAX_SHOWN = 40;
 
@@ -66,9 +67,10 @@ function unknownKeyMessage(segments: readonly (string | number)[], known: readon
   const last = where[where.length - 1];
   const hint = nearest(prop, known);
   const suffix = hint ? ` (did you mean "${hint}"?)` : '';
-  if (segments.length === 0) return `unknown section (expected one of ${known.join(', ')})`;
+  if (segments.length === 0) return hint ? `unknown section${suffix}` : `unknown section (expected one of ${CONFIG_SECTIONS.join(', ')})`;
   if (last === 'answers' && segments[0] === 'vendors') return `unknown vendor question${suffix}`;
   if (last === 'answers') return `unknown question${suffix}`;
+  if (last === 'rules' && segments[0] === 'incidents' && segments.length === 2) return `unknown incident rule id${suffix}`;
   return `unknown key${suffix}`;
 }
 
@@ -146,6 +148,9 @@ export function ajvProblems(errors: readonly ErrorObject[], doc: Document, lc: L
       default:
         message = e.message ?? 'invalid';
     }
+    // A section schema may word its own problem (`x-problem`); it never echoes the value (it may be a secret).
+    const own = (e.parentSchema as { 'x-problem'?: unknown } | undefined)?.['x-problem'];
+    if (typeof own === 'string' && (e.keyword === 'not' || e.keyword === 'pattern')) message = own;
     out.push({ path, ...position(lc, doc, segments, node), message });
   }
   const seen = new Set<string>();

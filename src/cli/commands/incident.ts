@@ -11,7 +11,9 @@ import type { IncidentService } from '../../audit/incidents/incident-service.js'
 import type { IncidentSeverity } from '../../audit/incidents/taxonomy.js';
 import { colors, printJson, warn } from '../_output.js';
 import { intFlag, resolveAuditConfig, storeArgs, type StoreFlags } from './_audit-options.js';
-import { stateDirFor } from './audit-export.js';
+import type { IncidentsConfig } from '../../audit/incidents/config-schema.js';
+import { ConfigProblemsError } from '../../config/load-config.js';
+import { loadAttestYaml, reportProblems, stateDirFor } from './audit-export.js';
 
 const api = () => import('../../audit/incidents/index.js');
 
@@ -21,15 +23,37 @@ const common = {
   json: { type: 'boolean', description: 'print JSON' },
 } as const;
 
-async function withService<T>(flags: StoreFlags & { 'state-dir'?: string | undefined }, readOnly: boolean, fn: (svc: IncidentService, store: ChainedAuditStore) => Promise<T>): Promise<T> {
+/** The `incidents:` section of attest.yaml (`--config`, else ./attest.yaml when present). */
+async function incidentsSection(flags: StoreFlags): Promise<IncidentsConfig | undefined> {
+  return (await loadAttestYaml(flags.config))?.incidents as IncidentsConfig | undefined;
+}
+
+async function withService<T>(
+  flags: StoreFlags & { 'state-dir'?: string | undefined },
+  readOnly: boolean,
+  fn: (svc: IncidentService, store: ChainedAuditStore, section: IncidentsConfig | undefined) => Promise<T>,
+): Promise<T> {
+  const section = await incidentsSection(flags);
   const config = await resolveAuditConfig(flags);
   const { openStore } = await import('../../audit/adapters/open-store.js');
-  const { IncidentService } = await api();
+  const { IncidentService, DEFAULT_RULES } = await api();
+  const { applyIncidentsConfig } = await import('../../audit/incidents/config-schema.js');
+  const rules = applyIncidentsConfig(DEFAULT_RULES, section);
   const store = await openStore(config, { readOnly, ...(readOnly ? { checkpoint: { onClose: false, everySeconds: 0, everyEvents: 0 } } : {}) });
   try {
-    return await fn(new IncidentService(store, { stateDir: stateDirFor(config, flags['state-dir']) }), store);
+    return await fn(new IncidentService(store, { stateDir: stateDirFor(config, flags['state-dir']), rules }), store, section);
   } finally {
     await store.close();
+  }
+}
+
+/** Run a subcommand body; attest.yaml problems print one located line each and exit 2. */
+async function reportingProblems(body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof ConfigProblemsError) return reportProblems(err);
+    throw err;
   }
 }
 
@@ -59,7 +83,7 @@ function line(i: Incident): string {
 const scan = defineCommand({
   meta: { name: 'scan', description: 'Run the incident rules over events since the last scan and open incidents.' },
   args: { ...common, 'fail-on': { type: 'string', description: 'exit 1 when a new incident is at or above this severity (critical|high|medium|low)' } },
-  async run({ args }) {
+  run: ({ args }) => reportingProblems(async () => {
     const failOn = severityFlag(args['fail-on']);
     const r = await withService(args, false, (svc) => svc.scan());
     if (args.json) printJson(r);
@@ -68,13 +92,13 @@ const scan = defineCommand({
       for (const i of r.opened) process.stdout.write(`${line(i)}\n`);
     }
     return failOn && r.opened.some((i) => SEV_RANK[i.severity] >= SEV_RANK[failOn]) ? 1 : 0;
-  },
+  }),
 });
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List incidents, newest first.' },
   args: { ...common, status: { type: 'string', description: 'open | acknowledged | closed (default: all)' } },
-  async run({ args }) {
+  run: ({ args }) => reportingProblems(async () => {
     const status = args.status;
     if (status !== undefined && !['open', 'acknowledged', 'closed'].includes(status)) throw new AttestError('BAD_INPUT', `--status must be open, acknowledged or closed, got "${status.slice(0, 20)}"`, { where: '--status' });
     const all = await withService(args, true, (svc) => svc.list(status ? { status: status as IncidentStatus } : {}));
@@ -82,7 +106,7 @@ const list = defineCommand({
     else if (all.length === 0) process.stdout.write('no incidents\n');
     else for (const i of all) process.stdout.write(`${line(i)}\n`);
     return 0;
-  },
+  }),
 });
 
 function entities(name: string, xs: readonly ReachedEntity[]): string {
@@ -108,16 +132,19 @@ const show = defineCommand({
     hops: { type: 'string', description: 'blast radius: transitive link depth (default 2)' },
     via: { type: 'string', description: 'blast radius: link through session,request,actor,key (default all)' },
   },
-  async run({ args }) {
+  run: ({ args }) => reportingProblems(async () => {
     const windowMs = durationFlag(args.window, '--window');
     const hops = intFlag(args.hops, '--hops');
     const via = args.via?.split(',').map((v) => v.trim());
     const { LINK_KINDS, blastRadius, incidentCategory, frameworkRefs } = await api();
     for (const v of via ?? []) if (!(LINK_KINDS as readonly string[]).includes(v)) throw new AttestError('BAD_INPUT', `--via: unknown link "${v.slice(0, 20)}" (session, request, actor, key)`, { where: '--via' });
-    const { incident, radius } = await withService(args, true, async (svc, store) => {
+    const { blastRadiusDefaults } = await import('../../audit/incidents/config-schema.js');
+    const { incident, radius } = await withService(args, true, async (svc, store, section) => {
       const inc = await svc.get(args.id);
       if (!inc) throw new AttestError('NOT_FOUND', `no incident ${args.id.slice(0, 80)} (see \`attest incident list\`)`, { where: args.id.slice(0, 80) });
-      const br = args['blast-radius'] ? await blastRadius(store, inc, { ...(windowMs !== undefined ? { windowMs } : {}), ...(hops !== undefined ? { hops } : {}), ...(via ? { via: via as LinkKind[] } : {}) }) : undefined;
+      // attest.yaml `incidents.blastRadius` gives the defaults; flags win.
+      const opts = { ...blastRadiusDefaults(section), ...(windowMs !== undefined ? { windowMs } : {}), ...(hops !== undefined ? { hops } : {}), ...(via ? { via: via as LinkKind[] } : {}) };
+      const br = args['blast-radius'] ? await blastRadius(store, inc, opts) : undefined;
       return { incident: inc, radius: br };
     });
     const cat = incidentCategory(incident.category);
@@ -139,7 +166,7 @@ const show = defineCommand({
     if (radius) out += renderRadius(radius);
     process.stdout.write(out);
     return 0;
-  },
+  }),
 });
 
 function transition(to: 'acknowledged' | 'closed') {
@@ -152,7 +179,7 @@ function transition(to: 'acknowledged' | 'closed') {
       tick: { type: 'string', description: 'checklist item ids done, comma-separated' },
       by: { type: 'string', description: 'who (default: $ATTEST_USER, else $USER)' },
     },
-    async run({ args }) {
+    run: ({ args }) => reportingProblems(async () => {
       const by = args.by ?? process.env.ATTEST_USER ?? process.env.USER ?? 'unknown';
       if (args.note !== undefined && args.note.length > 4000) throw new AttestError('BAD_INPUT', 'note is longer than 4000 characters', { where: '--note' });
       const tick = args.tick?.split(',').map((t) => t.trim()).filter(Boolean);
@@ -165,7 +192,7 @@ function transition(to: 'acknowledged' | 'closed') {
         if (to === 'closed' && left.length > 0) warn(`closed with ${left.length} checklist item${left.length === 1 ? '' : 's'} not ticked: ${left.map((l) => l.id).join(', ')}`);
       }
       return 0;
-    },
+    }),
   });
 }
 
