@@ -6,12 +6,14 @@
  * manifests, docs, proxy logs, big text blobs) and a second tree twice as large. For each tree it
  * times, after one warm-up run each (page cache), three runs of:
  *   - discover: the engine with every built-in scanner, in a child process that reports its own
- *     scan time and peak RSS (process.resourceUsage().maxRSS);
+ *     scan time, CPU time (all threads) and peak RSS (process.resourceUsage().maxRSS), once with
+ *     `jobs` = the available cores (scan worker threads, the CLI's default) and once with `jobs` 1;
  *   - ripgrep: `rg --fixed-strings --file <signature strings> --count` over the same tree, timed
  *     with /usr/bin/time for its peak RSS.
  * and prints files/s, MB/s, peak RSS and the discover/rg ratio (median of three).
  *
  * Options: --projects N (small tree size, default 500 ≈ 50k files), --runs N (default 3), --regen,
+ * --jobs N (scan threads for the first discover row, default: the available cores),
  * --profile (also time each scanner family alone on the small tree).
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +29,8 @@ const TREE_VERSION = 4;
 if (process.argv[2] === '--child') {
   const { discoverPaths, FILE_SCANNERS } = await import('../src/discover/index.js');
   const root = process.argv[3] as string;
-  const only = process.argv[4]; // a scanner family (`keys`, `source` …), or `none`: for --profile
+  const only = process.argv[4] === '-' ? undefined : process.argv[4]; // a scanner family (`keys`, `source` …), or `none`: for --profile
+  const jobs = Number(process.argv[5] ?? '1'); // scan threads (discoverPaths' `jobs`)
   const family = (name: string) => name.split(/[-/]/)[0] as string;
   // Wall time inside each family's scan(); with concurrent files this over-counts (awaits overlap): see --profile.
   const perScanner: Record<string, number> = {};
@@ -47,7 +50,8 @@ if (process.argv[2] === '--child') {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let problems = 0;
-  const result = await discoverPaths([root], { scanners, onProblem: () => problems++ });
+  // Whole runs use the built-in scanners as shipped (so worker threads can run them); --profile wraps them to time each family.
+  const result = await discoverPaths([root], { ...(only === undefined ? {} : { scanners }), jobs, onProblem: () => problems++ });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const scannerMs = Object.fromEntries(Object.entries(perScanner).map(([k, v]) => [k, Math.round(v)]));
@@ -233,9 +237,9 @@ interface Run {
   extra?: Record<string, unknown>;
 }
 
-function runDiscover(root: string, only?: string): Run {
+function runDiscover(root: string, only?: string, jobs = 1): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root, ...(only ? [only] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root, only ?? '-', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`discover child failed: ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
@@ -267,6 +271,7 @@ if (spawnSync('rg', ['--version']).status !== 0) {
 }
 const LOAD_AT_START = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ');
 const projects = arg('--projects', 500);
+const cores = arg('--jobs', (await import('node:os')).availableParallelism());
 const runs = arg('--runs', 3);
 const regen = process.argv.includes('--regen');
 mkdirSync(WORK, { recursive: true });
@@ -278,15 +283,24 @@ const rows: string[] = [];
 for (const size of [projects, projects * 2]) {
   const tree = ensureTree(size, regen);
   const mb = tree.bytes / 1048576;
-  runDiscover(tree.root);
+  runDiscover(tree.root, undefined, cores);
   runRipgrep(tree.root, patternsFile);
-  const d = median(Array.from({ length: runs }, () => runDiscover(tree.root)));
-  const g = median(Array.from({ length: runs }, () => runRipgrep(tree.root, patternsFile)));
+  // Interleaved, so a change in the machine's load hits every tool alike.
+  const dr: Run[] = [];
+  const d1r: Run[] = [];
+  const gr: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    dr.push(runDiscover(tree.root, undefined, cores));
+    d1r.push(runDiscover(tree.root, undefined, 1));
+    gr.push(runRipgrep(tree.root, patternsFile));
+  }
+  const [d, d1, g] = [median(dr), median(d1r), median(gr)];
   const line = (name: string, r: Run) =>
     `| ${name} | ${tree.files.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${(r.ms / 1000).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(2)} | ${Math.round(tree.files / (r.ms / 1000)).toLocaleString('en-US')} | ${(mb / (r.ms / 1000)).toFixed(0)} | ${(r.rssKb / 1024).toFixed(0)} |`;
-  rows.push(line(`discover, ${size} projects`, d), line(`rg, ${size} projects`, g));
-  rows.push(`| ratio discover/rg | | | ${(d.ms / g.ms).toFixed(2)}x | ${(d.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
-  process.stderr.write(`${size} projects: discover ${JSON.stringify(d.extra)}; rg ${JSON.stringify(g.extra)}\n`);
+  rows.push(line(`discover --jobs ${cores}, ${size} projects`, d), line(`discover --jobs 1, ${size} projects`, d1), line(`rg, ${size} projects`, g));
+  rows.push(`| ratio discover --jobs ${cores} / rg | | | ${(d.ms / g.ms).toFixed(2)}x | ${(d.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
+  rows.push(`| ratio discover --jobs 1 / rg | | | ${(d1.ms / g.ms).toFixed(2)}x | ${(d1.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
+  process.stderr.write(`${size} projects: discover ${JSON.stringify(d.extra)}; --jobs 1 ${JSON.stringify(d1.extra)}; rg ${JSON.stringify(g.extra)}\n`);
 }
 if (process.argv.includes('--profile')) {
   // Where discover's time goes: the small tree with one scanner family at a time (CPU seconds).
@@ -299,6 +313,6 @@ if (process.argv.includes('--profile')) {
   }
 }
 process.stdout.write(`signature strings: ${patterns.length}; runs: median of ${runs} after one warm-up each\n\n`);
-process.stdout.write(`load average at start: ${LOAD_AT_START}\n\n`);
+process.stdout.write(`load average at start: ${LOAD_AT_START}; at end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`);
 process.stdout.write('| run | files | MB | wall s | CPU s | files/s | MB/s | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n');
 process.stdout.write(`${rows.join('\n')}\n`);
