@@ -107,10 +107,16 @@ export function ajvProblems(errors: readonly ErrorObject[], doc: Document, lc: L
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
   for (const e of errors) {
     if (alternatives.some((a) => e.schemaPath.startsWith(a) && e.instancePath !== '')) continue;
+    // A bad key name is reported by the name's own error (located at the key); skip the summary.
+    if (e.keyword === 'propertyNames') continue;
     const segments = segmentsOf(e.instancePath);
     const value = segments.length === 0 ? doc.toJS() : doc.getIn(segments);
     let path = dottedPath(segments);
     let node = nodeAt(doc, segments);
+    if (e.propertyName !== undefined) {
+      node = keyNodeAt(doc, segments, e.propertyName) ?? node;
+      path = dottedPath([...segments, e.propertyName]);
+    }
     let message: string;
     switch (e.keyword) {
       case 'additionalProperties': {

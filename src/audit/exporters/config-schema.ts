@@ -118,7 +118,7 @@ const exporterInList = {
   type: 'object',
   required: ['name', 'to'],
   additionalProperties: false,
-  properties: { name: { type: 'string', pattern: NAME_PATTERN, description: 'Exporter (and cursor) name.' }, ...exporterProperties },
+  properties: { name: { type: 'string', pattern: NAME_PATTERN, 'x-problem': "exporter names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit", description: 'Exporter (and cursor) name.' }, ...exporterProperties },
 };
 
 const exporterInMap = { type: 'object', required: ['to'], additionalProperties: false, properties: exporterProperties };
@@ -131,7 +131,7 @@ const exporterInMap = { type: 'object', required: ['to'], additionalProperties: 
 export const exportConfigSchema = {
   type: ['array', 'object'],
   items: exporterInList,
-  propertyNames: { pattern: NAME_PATTERN },
+  propertyNames: { type: 'string', pattern: NAME_PATTERN, 'x-problem': "exporter names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit" },
   additionalProperties: exporterInMap,
 } as const;
 
