@@ -46,6 +46,10 @@ describe('attest audit (SQLite)', () => {
     writeFileSync(join(dir, 'ev.jsonl'), jsonl(EVENTS));
     expect(await cli(['audit', 'ingest', join(dir, 'ev.jsonl'), ...f])).toMatchObject({ code: 0, stdout: 'ingested 4 events (seq 1..4)\n' });
     expect(statSync(join(dir, 'a.key')).mode & 0o777).toBe(0o600);
+    // Exactly once per file content: a re-run appends nothing; the same bytes under another name too.
+    expect(await cli(['audit', 'ingest', join(dir, 'ev.jsonl'), ...f])).toMatchObject({ code: 0, stdout: 'already ingested (4 events)\n' });
+    writeFileSync(join(dir, 'ev-copy.jsonl'), readFileSync(join(dir, 'ev.jsonl')));
+    expect(JSON.parse((await cli(['audit', 'ingest', join(dir, 'ev-copy.jsonl'), '--json', ...f])).stdout)).toMatchObject({ alreadyIngested: true, appended: 0, totalEvents: 4 });
 
     const q = await cli(['audit', 'query', '--actor', 'alice', '--json', ...f]);
     const got = q.stdout.trim().split('\n').map((l) => JSON.parse(l) as StoredEvent);
@@ -152,7 +156,10 @@ describe.skipIf(!pgUp)('attest audit (PostgreSQL)', () => {
     const f = ['--store', 'postgres', '--schema', schema, '--signing-key', join(dir, 'pg.key')];
     writeFileSync(join(dir, 'ev.jsonl'), jsonl(EVENTS));
     expect((await cli(['audit', 'ingest', join(dir, 'ev.jsonl'), ...f, '--writer', 'w1'], env)).code).toBe(0);
-    expect((await cli(['audit', 'ingest', join(dir, 'ev.jsonl'), ...f, '--writer', 'w2'], env)).code).toBe(0);
+    // The same file through another writer is still the same ingest (exactly once per file content).
+    expect(await cli(['audit', 'ingest', join(dir, 'ev.jsonl'), ...f, '--writer', 'w2'], env)).toMatchObject({ code: 0, stdout: 'already ingested (4 events)\n' });
+    writeFileSync(join(dir, 'ev-w2.jsonl'), jsonl([...EVENTS].reverse()));
+    expect((await cli(['audit', 'ingest', join(dir, 'ev-w2.jsonl'), ...f, '--writer', 'w2'], env)).code).toBe(0);
     const v = await cli(['audit', 'verify', '--json', ...f], env);
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, events: 8, writers: 2, checkpoints: 2 });
     expect((await cli(['audit', 'verify', '--store', 'postgres', '--schema', schema], {})).stderr).toContain('ATTEST_AUDIT_PG_URL');

@@ -101,3 +101,26 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('ingest exactly once: %s', (kin
     }
   });
 });
+
+describe('ingest markers on an older SQLite database', () => {
+  it('a schema-1 database (no audit_ingests table) is migrated on open and keeps its events', async () => {
+    const db = await createTestDb('sqlite');
+    try {
+      const s = await db.open();
+      await s.append({ type: 'key.use', data: { keyId: 'old', outcome: 'ok' } });
+      await s.close();
+      await db.sql('DROP TABLE audit_ingests');
+      await db.sql('PRAGMA user_version = 1');
+      const file = eventsFile('migrate.jsonl', 5);
+      const t = await db.open();
+      expect((await ingestJsonl(file, t)).appended).toBe(5);
+      expect((await ingestJsonl(file, t)).alreadyIngested).toBe(true);
+      expect(await keyIds(t)).toHaveLength(6);
+      expect((await db.sql('PRAGMA user_version'))[0]).toEqual({ user_version: 2 });
+      expect((await t.verify()).ok).toBe(true);
+      await t.close();
+    } finally {
+      await db.dispose();
+    }
+  });
+});

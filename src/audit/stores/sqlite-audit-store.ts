@@ -90,13 +90,20 @@ export class SqliteAuditBackend implements AuditBackend {
       // Create the schema once (user_version 0 -> 1); never re-run DDL on an existing, possibly
       // tampered database, so `verify` can always open it and report what is wrong.
       const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version < 2) {
-        // Version 1 -> 2 only adds the ingest-marker table (nothing existing is touched).
-        this.db.transaction(() => {
-          if (version === 0) this.db.exec(SCHEMA);
-          this.db.exec(SCHEMA_V2);
-          this.db.pragma('user_version = 2');
-        }).immediate();
+      const migrate = this.db.transaction(() => {
+        if (version === 0) this.db.exec(SCHEMA);
+        this.db.exec(SCHEMA_V2);
+        this.db.pragma('user_version = 2');
+      });
+      if (version === 0) migrate.immediate();
+      else if (version === 1) {
+        // 1 -> 2 only adds the ingest-marker table. On a read-only file it is skipped: reading
+        // and verifying still work; only ingest (which writes anyway) needs the table.
+        try {
+          migrate.immediate();
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_READONLY') throw err;
+        }
       }
     } catch (err) {
       throw new AttestError('STORE', `cannot open audit database: ${(err as Error).message}`, { where: path }, { cause: err });
