@@ -60,7 +60,14 @@ export class WorkerScanPool implements ScanPool {
         setImmediate(() => {
           const batch = slot.outbox;
           slot.outbox = [];
-          if (batch.length > 0 && !this.#broken) slot.worker.postMessage(batch);
+          if (!this.#broken) {
+            if (batch.length > 0) slot.worker.postMessage(batch);
+            return;
+          }
+          for (const j of batch) {
+            slot.pending.get(j.id)?.reject(new Error('scan workers stopped'));
+            slot.pending.delete(j.id);
+          }
         });
       }
     });
@@ -90,9 +97,8 @@ export class WorkerScanPool implements ScanPool {
       this.#fail(slot, err);
     };
     worker.on('error', die);
-    worker.on('exit', (code) => {
-      if (slot.pending.size > 0) die(new Error(`scan worker exited (${code})`));
-    });
+    // A worker that is gone takes no more jobs: the engine scans the remaining files in-process.
+    worker.on('exit', (code) => die(new Error(`scan worker exited (${code})`)));
     return slot;
   }
 

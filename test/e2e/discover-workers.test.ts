@@ -57,6 +57,21 @@ describe('scan workers (jobs=2) give the same result as in-process scanning (job
     expect(problemsTwo.map((p) => p.path).sort()).toEqual(one.problems.map((p) => p.path).sort());
   });
 
+  it('when the workers stop, the engine scans the remaining files in-process: same result', async () => {
+    const one = await discoverPaths([tree], { jobs: 1 });
+    const pool = new WorkerScanPool(2, FILE_SCANNERS.map((s) => s.name));
+    const scan = pool.scan.bind(pool);
+    let calls = 0;
+    pool.scan = (job) => {
+      calls++;
+      if (calls === 10) void pool.close(); // stop the workers with jobs in flight
+      return scan(job);
+    };
+    const two = await discoverPaths([tree], { pool, poolAfter: 0 });
+    expect(calls).toBeGreaterThanOrEqual(10);
+    expect(canonical(two)).toBe(canonical(one));
+  });
+
   it('the pool runs the built-in scanners in worker threads and can be closed while idle', async () => {
     const pool = new WorkerScanPool(2, FILE_SCANNERS.map((s) => s.name));
     try {
