@@ -83,5 +83,7 @@ describe('attest.yaml incidents:', () => {
       'attest.yaml:12:3: incidents.colour: unknown key',
     ]);
     expect(() => applyIncidentsConfig(DEFAULT_RULES, { disable: ['nope'] })).toThrow(/unknown incident rule "nope"/);
+    // A zero duration is caught by the loader, with its line, not later.
+    expect(lines('incidents:\n  rules:\n    jailbreak-answered: {within: 0m}\n')).toEqual(['attest.yaml:3:34: incidents.rules.jailbreak-answered.within: has the wrong format, got "0m"']);
   });
 });

@@ -42,7 +42,7 @@ export interface IncidentsConfig {
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-const DURATION_PATTERN = '^[0-9]{1,9}(ms|s|m|h|d)?$';
+const DURATION_PATTERN = '^[1-9][0-9]{0,8}(ms|s|m|h|d)?$';
 const duration = (description: string): object => ({ type: ['integer', 'string'], minimum: 1, pattern: DURATION_PATTERN, description: `${description} (e.g. 30m, 24h, 2d; a bare number is milliseconds)` });
 
 function overrideSchema(rule: IncidentRule): object {
