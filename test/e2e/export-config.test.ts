@@ -1,5 +1,6 @@
 // `attest audit export --config attest.yaml [--name N | --all]`: exporters configured in the file
 // (secrets named by env variable), run against real receivers on 127.0.0.1, flags overriding.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,12 +121,11 @@ describe('attest audit export --config', () => {
     expect(r.stdout + r.stderr).not.toContain(WEBHOOK_SECRET);
   });
 
-  it('refuses with exit 2 and one line: missing secret variable, unknown name, no selection among several, --all with --follow, a --to that contradicts the file', async () => {
+  it('refuses with exit 2 and one line: missing secret variable, unknown name, no selection among several, a --to that contradicts the file', async () => {
     const cases: [string[], RegExp][] = [
       [['--config', configFile, '--name', 'hooks'], /webhook: env MY_HOOK_KEY is required/],
       [['--config', configFile, '--name', 'nope'], /--name: no exporter "nope" in attest\.yaml \(configured: hec, hooks, sys\); or give --to/],
       [['--config', configFile], /several exporters configured \(hec, hooks, sys\): pick one with --name, or --all/],
-      [['--config', configFile, '--all', '--follow'], /cannot --follow/],
       [['--config', configFile, '--name', 'hec', '--to', 'elastic'], /exporter "hec" in attest\.yaml sends to splunk, not elastic/],
     ];
     for (const [args, msg] of cases) {
@@ -133,6 +133,48 @@ describe('attest audit export --config', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(msg);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('--all: a failing exporter does not stop the others; one line names it, and it decides the exit code', async () => {
+    const r = await cli(['--config', configFile, '--all'], { MY_HEC_TOKEN: SPLUNK_TOKEN });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^hec: exported 0 events/m);
+    expect(r.stdout).toMatch(/^sys: exported 0 events/m);
+    expect(r.stderr.trim().split('\n')).toEqual(['attest: hooks: webhook: env MY_HOOK_KEY is required']);
+  });
+
+  it('--all --follow (a real process) runs every exporter in parallel until SIGTERM', async () => {
+    const a = new HttpReceiver('webhook');
+    const b = new HttpReceiver('webhook');
+    await Promise.all([a.start(), b.start()]);
+    const file = join(dir, 'follow.yaml');
+    writeFileSync(file, `export:\n  hook-a: {to: webhook, url: '${a.url}/hook', secretEnv: MY_HOOK_KEY, pollInterval: 20}\n  hook-b: {to: webhook, url: '${b.url}/hook', secretEnv: MY_HOOK_KEY, pollInterval: 20}\n`);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'audit', 'export', '--config', file, '--all', '--follow', ...flags], {
+      cwd: process.cwd(),
+      env: { ...process.env, MY_HOOK_KEY: WEBHOOK_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const end = Date.now() + 20_000;
+      while (a.unique().size < 20 || b.unique().size < 20) {
+        if (Date.now() > end) throw new Error(`gave up waiting for both receivers; stderr: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toMatch(/^hook-a: exported 20 events/m);
+      expect(stdout).toMatch(/^hook-b: exported 20 events/m);
+      expect([...a.unique()].sort()).toEqual([...ids].sort());
+      expect([...b.unique()].sort()).toEqual([...ids].sort());
+    } finally {
+      child.kill('SIGKILL');
+      await Promise.all([a.stop(), b.stop()]);
     }
   });
 

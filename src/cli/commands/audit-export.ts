@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineCommand } from 'citty';
-import { AttestError } from '../../core/errors.js';
+import { AttestError, toAttestError } from '../../core/errors.js';
 import type { AuditConfig } from '../../audit/config-schema.js';
 import { DEFAULT_SECRET_ENV, exportersFromConfig, type ExporterConfig } from '../../audit/exporters/config-schema.js';
 import { ConfigProblemsError, loadConfigFile, type AttestConfig } from '../../config/load-config.js';
@@ -23,7 +23,7 @@ const KINDS = 'ocsf | syslog | splunk | elastic | otlp | webhook';
 export const exportArgs = {
   ...storeArgs,
   to: { type: 'string', description: `destination: ${KINDS} (or configured in attest.yaml export:)` },
-  all: { type: 'boolean', description: 'run every exporter configured in attest.yaml export:, one after another' },
+  all: { type: 'boolean', description: 'run every exporter configured in attest.yaml export: (one after another; in parallel with --follow)' },
   once: { type: 'boolean', description: 'export what is there and stop (default)' },
   follow: { type: 'boolean', alias: 'f', description: 'keep exporting new events until interrupted' },
   name: { type: 'string', description: 'exporter configured in attest.yaml export:, or the cursor name for a --to destination (default: the --to kind); one cursor per name' },
@@ -165,7 +165,6 @@ export function selectJobs(args: ExportFlags, config: AttestConfig | undefined):
   const listed = entries.map((e) => e.name).join(', ') || 'none';
   if (args.all) {
     if (args.name !== undefined) throw new AttestError('BAD_INPUT', '--all and --name exclude each other', { where: '--all' });
-    if (args.follow) throw new AttestError('BAD_INPUT', '--all runs exporters one after another and cannot --follow; run one process per --name', { where: '--all' });
     if (entries.length === 0) throw new AttestError('BAD_INPUT', 'no exporters configured in attest.yaml (export:)', { where: '--all' });
     return entries.map(job);
   }
@@ -178,7 +177,7 @@ export function selectJobs(args: ExportFlags, config: AttestConfig | undefined):
   throw new AttestError('BAD_INPUT', `--to is required (${KINDS}) unless attest.yaml configures an exporter (export:)`, { where: '--to' });
 }
 
-async function runJob(job: ExportJob, config: AuditConfig, top: ExportFlags): Promise<void> {
+async function runJob(job: ExportJob, config: AuditConfig, top: ExportFlags, showProgress: boolean): Promise<void> {
   const args = job.flags;
   const batchSize = intFlag(args['batch-size'], '--batch-size') ?? 500;
   if (batchSize < 1 || batchSize > 50_000) throw new AttestError('BAD_INPUT', 'batch size must be 1-50000', { where: '--batch-size' });
@@ -206,7 +205,7 @@ async function runJob(job: ExportJob, config: AuditConfig, top: ExportFlags): Pr
   const stop = (): void => ac.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const bar = args.quiet ? { update() {}, done() {} } : progress();
+  const bar = args.quiet || !showProgress ? { update() {}, done() {} } : progress();
   try {
     const summary = await runExport({
       store,
@@ -253,18 +252,22 @@ export default defineCommand({
     }
     const config = await resolveAuditConfig(args);
     const jobs = selectJobs(args, attestYaml);
-    // --all: a failing exporter does not stop the others; the first failure decides the exit code.
-    let first: unknown;
-    for (const job of jobs) {
-      try {
-        await runJob(job, config, args);
-      } catch (err) {
-        if (jobs.length === 1) throw err;
-        if (first === undefined) first = err;
-        else warn(`${job.name ?? ''}: ${err instanceof Error ? err.message : String(err)}`);
-      }
+    if (jobs.length === 1 && jobs[0]) {
+      await runJob(jobs[0], config, args, true);
+      return 0;
     }
-    if (first !== undefined) throw first;
-    return 0;
+    // --all: one after another (in parallel with --follow, until SIGINT/SIGTERM). A failing exporter
+    // does not stop the others; each failure is one line naming it; the first decides the exit code.
+    let results: PromiseSettledResult<void>[] = [];
+    if (args.follow) results = await Promise.allSettled(jobs.map((job) => runJob(job, config, args, false)));
+    else for (const job of jobs) results.push(...(await Promise.allSettled([runJob(job, config, args, true)])));
+    let exit = 0;
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') return;
+      const e = toAttestError(r.reason);
+      warn(`${jobs[i]?.name ?? ''}: ${e.toLine()}`);
+      if (exit === 0) exit = e.exitCode;
+    });
+    return exit;
   },
 });
