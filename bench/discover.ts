@@ -5,7 +5,8 @@
  * realistic content (TS/Python/Go/Java source, some with AI SDK imports and model ids, package
  * manifests, docs, proxy logs, big text blobs) and a second tree twice as large. For each tree it
  * times, after one warm-up run each (page cache), three runs of:
- *   - discover: the engine with every built-in scanner, in a child process that reports its own
+ *   - discover: the engine with every built-in scanner, built with tsc into bench/.work/dist (as
+ *     `npm run build` ships it), in a child process that reports its own
  *     scan time, CPU time (all threads) and peak RSS (process.resourceUsage().maxRSS), once with
  *     `jobs` = the available cores (scan worker threads, the CLI's default) and once with `jobs` 1;
  *   - ripgrep: `rg --fixed-strings --file <signature strings> --count` over the same tree, timed
@@ -19,15 +20,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as DiscoverModule from '../src/discover/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORK = join(HERE, '.work', 'discover');
+/** The package as users run it: `tsc -p tsconfig.build.json` output (worker threads start from compiled JS, not via tsx). */
+const DIST = join(HERE, '.work', 'dist');
 const TREE_VERSION = 4;
 
 // ── child mode: scan one tree and report ────────────────────────────────────
 if (process.argv[2] === '--child') {
-  const { discoverPaths, FILE_SCANNERS } = await import('../src/discover/index.js');
+  const { discoverPaths, FILE_SCANNERS } = (await import(pathToFileURL(join(DIST, 'discover', 'index.js')).href)) as typeof DiscoverModule;
   const root = process.argv[3] as string;
   const only = process.argv[4] === '-' ? undefined : process.argv[4]; // a scanner family (`keys`, `source` …), or `none`: for --profile
   const jobs = Number(process.argv[5] ?? '1'); // scan threads (discoverPaths' `jobs`)
@@ -275,6 +279,13 @@ const cores = arg('--jobs', (await import('node:os')).availableParallelism());
 const runs = arg('--runs', 3);
 const regen = process.argv.includes('--regen');
 mkdirSync(WORK, { recursive: true });
+// Build the package once per run, so the timed code is the current source as `npm run build` ships it.
+rmSync(DIST, { recursive: true, force: true });
+spawnSync(process.execPath, [join(HERE, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(HERE, '..', 'tsconfig.build.json'), '--outDir', DIST], { stdio: 'inherit' });
+if (!existsSync(join(DIST, 'discover', 'engine-worker.js'))) {
+  process.stderr.write('bench:discover: the tsc build failed\n');
+  process.exit(2);
+}
 const patterns = await signatureStrings();
 const patternsFile = join(WORK, 'signatures.txt');
 writeFileSync(patternsFile, `${patterns.join('\n')}\n`);
