@@ -6,12 +6,8 @@ import type { Control, ControlQuestion } from '../catalog/control.js';
 import { VENDOR_KINDS, VENDOR_QUESTIONS } from '../assess/vendor/vendor-questionnaire.js';
 import { auditSectionSchema, exportSectionSchema, guardSectionSchema, incidentsSectionSchema } from './section-schemas.js';
 
-/**
- * Top-level keys listed by the "unknown section" message. `export:` and `incidents:` are valid too
- * (see attestConfigSchema) and are suggested as "did you mean"; the list is kept as it was so
- * existing output (the assess e2e expectations) does not change.
- */
-export const CONFIG_SECTIONS = ['answers', 'guard', 'audit', 'vendors'] as const;
+/** The top-level sections of attest.yaml, as the "unknown section" message lists them. */
+export const CONFIG_SECTIONS = ['answers', 'guard', 'audit', 'export', 'incidents', 'vendors'] as const;
 
 /**
  * A choice like "30" may be written as the YAML number 30: accept both spellings.

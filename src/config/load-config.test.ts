@@ -40,7 +40,7 @@ describe('parseConfig', () => {
       'attest.yaml:5:22: answers.key_rotation_days: expected one of 30, 90, 180, 365, never, got "weekly"',
       'attest.yaml:8:11: vendors[0].kind: expected one of model-provider, data-provider, mcp-server, plugin, got "model-vendor"',
       'attest.yaml:10:7: vendors[0].answers.trains_on_data: unknown vendor question',
-      'attest.yaml:11:1: colour: unknown section (expected one of answers, guard, audit, vendors)',
+      'attest.yaml:11:1: colour: unknown section (expected one of answers, guard, audit, export, incidents, vendors)',
     ]);
     expect(parseConfig(text).config).toBeUndefined();
   });

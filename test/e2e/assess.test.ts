@@ -163,7 +163,7 @@ describe('bad input: one clear line per problem, exit 2', () => {
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       `attest: ${file}:2:29: answers.ai_acceptable_use_policy: expected boolean, got "yes please"`,
       `attest: ${file}:3:3: answers.ai_incident_respons_procedure: unknown question (did you mean "ai_incident_response_procedure"?)`,
-      `attest: ${file}:4:1: extra: unknown section (expected one of answers, guard, audit, vendors)`,
+      `attest: ${file}:4:1: extra: unknown section (expected one of answers, guard, audit, export, incidents, vendors)`,
     ]);
   });
 
