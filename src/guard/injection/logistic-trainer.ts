@@ -2,6 +2,7 @@ import { windowInstances } from './analyze-text.js';
 import { DENSE_FEATURE_NAMES } from './dense-features.js';
 import { sparseFeatures } from './hashed-features.js';
 import type { InjectionModel } from './injection-model.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 
 /** A labelled text, as in the shared guard data (`label` 1 = injection/jailbreak). */
 export interface LabelledText {
@@ -28,17 +29,8 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { bits: 18, epochs: 12, learningRate: 0.3, l2: 1e-6, seed: 20260401 };
 
-/** Deterministic PRNG (mulberry32) so shuffles, splits and weights reproduce exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so shuffles, splits and weights reproduce exactly. */
+export { mulberry32 };
 
 /** Fisher–Yates shuffle with a seeded PRNG. */
 export function shuffleInPlace<T>(items: T[], rand: () => number): T[] {
