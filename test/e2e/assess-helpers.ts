@@ -1,30 +1,11 @@
 // Shared by the assess e2e tests: run the CLI in-process and capture what it prints.
-import { vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runAttest, type CliRun } from './_run-cli.js';
 import type { AssessReport } from '../../src/assess/report-model.js';
 
 export const EXAMPLE = 'examples/acme-assistant';
 export const EXAMPLE_ANSWERS = 'examples/acme-assistant/attest.yaml';
 
-export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+export const cli = (args: string[]): Promise<CliRun> => runAttest(args);
 
 /** Volatile fields out, so two runs (and the snapshot) compare equal. */
 export function normalise(r: AssessReport): AssessReport {

@@ -4,27 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAttest, type CliRun } from './_run-cli.js';
 import { PG_URL, postgresReachable } from '../../src/audit/__fixtures__/stores.js';
 import type { StoredEvent } from '../../src/audit/event.js';
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runAttest(args, env);
 
 const EVENTS = [
   { type: 'model.request', actor: { id: 'alice', kind: 'user' }, session: 's1', time: '2026-01-01T00:00:00Z', data: { provider: 'openai', model: 'gpt-4o' } },

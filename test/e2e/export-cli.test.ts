@@ -1,11 +1,11 @@
 // `attest audit export` end to end: real receivers on 127.0.0.1, the CLI in-process (and once as
 // a real process for --follow), the SQLite store in a temp directory.
+import { runAttest, type CliRun } from './_run-cli.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteAuditStore } from '../../src/audit/stores/sqlite-audit-store.js';
 import { ELASTIC_API_KEY, HttpReceiver } from '../../src/audit/exporters/__fixtures__/http-receivers.js';
 import { SyslogReceiver } from '../../src/audit/exporters/__fixtures__/syslog-receivers.js';
@@ -14,33 +14,7 @@ import { sampleEvents } from '../../src/audit/exporters/__fixtures__/sample-even
 let dir = '';
 let flags: string[] = [];
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    stdout += String(chunk);
-    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    cb?.();
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['audit', 'export', ...args, ...flags]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runAttest(['audit', 'export', ...args, ...flags], env);
 
 async function append(n: number, from: number): Promise<string[]> {
   const store = new SqliteAuditStore({ path: join(dir, 'audit.db'), checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });

@@ -1,11 +1,11 @@
 // `attest audit export --config attest.yaml [--name N | --all]`: exporters configured in the file
 // (secrets named by env variable), run against real receivers on 127.0.0.1, flags overriding.
+import { runAttest, type CliRun } from './_run-cli.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteAuditStore } from '../../src/audit/stores/sqlite-audit-store.js';
 import { HttpReceiver, SPLUNK_TOKEN, WEBHOOK_SECRET } from '../../src/audit/exporters/__fixtures__/http-receivers.js';
 import { SyslogReceiver } from '../../src/audit/exporters/__fixtures__/syslog-receivers.js';
@@ -19,31 +19,7 @@ const hook = new HttpReceiver('webhook');
 const sys = new SyslogReceiver('tcp');
 let configFile = '';
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['audit', 'export', ...args, ...flags]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runAttest(['audit', 'export', ...args, ...flags], env);
 
 const secrets = { MY_HEC_TOKEN: SPLUNK_TOKEN, MY_HOOK_KEY: WEBHOOK_SECRET };
 

@@ -1,9 +1,9 @@
 // `attest incident` end to end over a SQLite trail in a temp directory, CLI in-process.
+import { runAttest, type CliRun } from './_run-cli.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../src/audit/event.js';
 import type { BlastRadius } from '../../src/audit/incidents/blast-radius.js';
 import type { Incident } from '../../src/audit/incidents/incident-model.js';
@@ -13,25 +13,7 @@ import { SqliteAuditStore } from '../../src/audit/stores/sqlite-audit-store.js';
 let dir = '';
 let flags: string[] = [];
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['incident', ...args, ...flags]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]): Promise<CliRun> => runAttest(['incident', ...args, ...flags]);
 
 async function append(events: AuditEventInput[]): Promise<void> {
   const store = new SqliteAuditStore({ path: join(dir, 'audit.db'), checkpoint: { everyEvents: 0, everySeconds: 0, onClose: false } });

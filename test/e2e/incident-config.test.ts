@@ -1,10 +1,10 @@
 // `attest incident scan|show --config attest.yaml`: the incidents: section tunes the built-in
 // rules (a threshold here) and sets blast-radius defaults; a broken section is exit 2 with lines.
+import { runAttest, type CliRun } from './_run-cli.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../src/audit/event.js';
 import type { BlastRadius } from '../../src/audit/incidents/blast-radius.js';
 import type { ScanResult } from '../../src/audit/incidents/incident-service.js';
@@ -13,25 +13,7 @@ import { SqliteAuditStore } from '../../src/audit/stores/sqlite-audit-store.js';
 let dir = '';
 let flags: string[] = [];
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['incident', ...args, ...flags]);
-    return { code, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]): Promise<CliRun> => runAttest(['incident', ...args, ...flags]);
 
 const mallory = { id: 'mallory', kind: 'user' as const, tenant: 'acme' };
 // 4 x 50k input tokens within 30 minutes: under the built-in 500k/h, over a 150k override.
