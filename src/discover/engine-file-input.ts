@@ -72,10 +72,6 @@ async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
   if (tail) yield tail;
 }
 
-async function* once(text: string): AsyncGenerator<string> {
-  yield text;
-}
-
 /**
  * The engine's lazy `FileInput`: nothing is read until a scanner asks; `text()` is read once and
  * cached; `lines()` streams (or splits the cached text); binary and oversized files reject `text()`
@@ -121,12 +117,51 @@ export class LazyFileInput implements FileInput {
     return this.#fs.readHead(this.#abs, n);
   }
 
-  async *lines(): AsyncIterable<string> {
+  lines(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => this.#lineIterator() };
+  }
+
+  /**
+   * The same lines as `splitLines` yields, but a file that fits the text limit is split from its
+   * cached text by a plain iterator (one resolved promise per line instead of a chain of async
+   * generators); larger files stream.
+   */
+  #lineIterator(): AsyncIterator<string> {
     const max = this.#limits.maxLineChars ?? MAX_LINE_CHARS;
-    if (this.#text || this.size <= this.#limits.maxTextBytes) {
-      yield* splitLines(once(await this.text()), max);
-      return;
+    let inner: AsyncIterator<string> | undefined;
+    let text: string | undefined;
+    let pos = 0;
+    return {
+      next: async (): Promise<IteratorResult<string>> => {
+        if (inner) return inner.next();
+        if (text === undefined) {
+          if (this.#text || this.size <= this.#limits.maxTextBytes) text = await this.text();
+          else {
+            inner = this.#streamLines(max);
+            return inner.next();
+          }
+        }
+        return nextLine();
+      },
+      return: async (): Promise<IteratorResult<string>> => {
+        if (inner?.return) await inner.return();
+        pos = Infinity;
+        return { done: true, value: undefined };
+      },
+    };
+    function nextLine(): IteratorResult<string> {
+      const t = text as string;
+      if (pos >= t.length) return { done: true, value: undefined };
+      const nl = t.indexOf('\n', pos);
+      let line = t.slice(pos, nl === -1 ? t.length : nl);
+      pos = nl === -1 ? t.length : nl + 1;
+      if (line.length > max) line = line.slice(0, max);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      return { done: false, value: line };
     }
+  }
+
+  async *#streamLines(max: number): AsyncGenerator<string> {
     if (looksBinary(await this.head(BINARY_SNIFF_BYTES))) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
     yield* splitLines(decodeChunks(this.#fs.readChunks(this.#abs)), max);
   }

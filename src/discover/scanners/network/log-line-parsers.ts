@@ -114,11 +114,19 @@ function jsonRow(line: string): TrafficHit | undefined {
 /** `client - user [time] "METHOD target HTTP/x" …` with an absolute URL or CONNECT target. */
 function combinedRow(line: string): TrafficHit | undefined {
   const q1 = line.indexOf('"');
-  if (q1 === -1 || line.indexOf('[') === -1 || line.indexOf('[') > q1) return undefined;
+  if (q1 === -1) return undefined;
+  const br = line.indexOf('[');
+  if (br === -1 || br > q1) return undefined;
   const q2 = line.indexOf('"', q1 + 1);
   if (q2 === -1) return undefined;
-  const [method = '', target = ''] = line.slice(q1 + 1, q2).split(' ');
-  if (method !== 'CONNECT' && !target.includes('://')) return undefined;
+  // The first two space-separated words between the quotes (method, target), without splitting the line.
+  let s1 = line.indexOf(' ', q1 + 1);
+  if (s1 === -1 || s1 > q2) s1 = q2;
+  let s2 = s1 === q2 ? q2 : line.indexOf(' ', s1 + 1);
+  if (s2 === -1 || s2 > q2) s2 = q2;
+  const target = s1 === q2 ? '' : line.slice(s1 + 1, s2);
+  const isConnect = s1 - (q1 + 1) === 7 && line.startsWith('CONNECT', q1 + 1);
+  if (!isConnect && !target.includes('://')) return undefined;
   const sp = line.indexOf(' ');
   return { client: clip(sp === -1 ? line : line.slice(0, sp)), host: hostOf(target), kind: 'http' };
 }

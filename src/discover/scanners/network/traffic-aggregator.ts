@@ -10,6 +10,8 @@ import type { TrafficHit, TrafficKind } from './log-line-parsers.js';
 export const MAX_PAIRS = 20_000;
 /** Clients reported individually; the rest are summed into one finding. */
 export const MAX_CLIENT_FINDINGS = 200;
+/** Distinct host strings whose provider lookup is remembered per file. */
+const MAX_HOST_CACHE = 4096;
 
 interface Pair {
   readonly client: string;
@@ -22,11 +24,21 @@ interface Pair {
 
 export class TrafficAggregator {
   readonly #pairs = new Map<string, Pair>();
+  /** `matchProviderHost` per distinct host string (logs repeat a few hosts many times); bounded. */
+  readonly #providers = new Map<string, ProviderHost | null>();
   #overflow = 0;
+
+  #providerOf(host: string): ProviderHost | undefined {
+    const cached = this.#providers.get(host);
+    if (cached !== undefined) return cached ?? undefined;
+    const provider = matchProviderHost(host);
+    if (this.#providers.size < MAX_HOST_CACHE) this.#providers.set(host, provider ?? null);
+    return provider;
+  }
 
   /** Record a parsed hit at a 1-based line; non-provider hosts are ignored. */
   add(hit: TrafficHit, line: number): void {
-    const provider = matchProviderHost(hit.host);
+    const provider = this.#providerOf(hit.host);
     if (!provider) return;
     const key = `${hit.client}\u0000${hit.host}`;
     const p = this.#pairs.get(key);
