@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as DiscoverModule from '../src/discover/index.js';
+import { mulberry32 } from '../src/core/seeded-random.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORK = join(HERE, '.work', 'discover');
@@ -66,16 +67,7 @@ if (process.argv[2] === '--child') {
 }
 
 // ── deterministic content ───────────────────────────────────────────────────
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const WORDS = 'the order customer invoice payment shipping refund account status update request response handler service cache queue retry timeout config value record table index query result error message user session token report batch export import schedule worker event stream buffer'.split(' ');
 
