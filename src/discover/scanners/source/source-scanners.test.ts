@@ -379,3 +379,60 @@ describe('Jupyter notebooks', () => {
   });
 });
 
+
+describe('agents wrapped by an executor', () => {
+  async function agents(path: string, text: string): Promise<string[]> {
+    const obs = await scanFile(memoryFile(path, text));
+    return (obs.components ?? [])
+      .filter((c) => c.type === 'agent')
+      .map((c) => `${c.name} ${c.properties?.['constructor']}${c.properties?.['executor'] ? `+${c.properties['executor']}` : ''} :${c.evidence.line}`);
+  }
+  const py = 'from langchain.agents import AgentExecutor, create_tool_calling_agent\n';
+  const ts = 'import { AgentExecutor, createToolCallingAgent } from "langchain/agents";\n';
+
+  it('Python AgentExecutor(agent=x) and from_agent_and_tools(agent=x) are the wrapped agent, both lines as evidence', async () => {
+    expect(await agents('a.py', `${py}agent = create_tool_calling_agent(llm, tools, prompt)\nexecutor = AgentExecutor(agent=agent, tools=tools, max_iterations=6)\n`)).toEqual([
+      'agent create_tool_calling_agent :2',
+      'agent create_tool_calling_agent+AgentExecutor :3',
+    ]);
+    expect(await agents('b.py', `${py}planner = create_tool_calling_agent(llm, tools, prompt)\nrunner = AgentExecutor.from_agent_and_tools(\n    agent=planner, tools=tools)\n`)).toEqual([
+      'planner create_tool_calling_agent :2',
+      'planner create_tool_calling_agent+AgentExecutor :3',
+    ]);
+  });
+
+  it('Python: an unwrapped agent, and an executor whose agent is not a variable of this file, stay as they are', async () => {
+    expect(await agents('c.py', `${py}agent = create_tool_calling_agent(llm, tools, prompt)\n`)).toEqual(['agent create_tool_calling_agent :2']);
+    expect(await agents('d.py', `${py}from .agents import built\nexecutor = AgentExecutor(agent=built, tools=tools)\n`)).toEqual(['executor AgentExecutor :3']);
+  });
+
+  it('Python: two agents each wrapped by their own executor stay two', async () => {
+    const text = `${py}a = create_tool_calling_agent(llm, t1, p1)\nb = create_tool_calling_agent(llm, t2, p2)\nexec_a = AgentExecutor(agent=a, tools=t1)\nexec_b = AgentExecutor(agent=b, tools=t2)\n`;
+    const names = await agents('e.py', text);
+    expect(names).toEqual([
+      'a create_tool_calling_agent :2',
+      'b create_tool_calling_agent :3',
+      'a create_tool_calling_agent+AgentExecutor :4',
+      'b create_tool_calling_agent+AgentExecutor :5',
+    ]);
+    expect(new Set(names.map((n) => n.split(' ')[0]))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('TS: new AgentExecutor({ agent: x }), fromAgentAndTools({ agent }) and an unwrapped agent', async () => {
+    expect(await agents('a.ts', `${ts}const agent = await createToolCallingAgent({ llm, tools, prompt });\nconst executor = new AgentExecutor({ agent: agent, tools });\n`)).toEqual([
+      'agent createToolCallingAgent :2',
+      'agent createToolCallingAgent+AgentExecutor :3',
+    ]);
+    expect(await agents('b.ts', `${ts}const agent = await createToolCallingAgent({ llm, tools, prompt });\nconst runner = AgentExecutor.fromAgentAndTools({ agent, tools });\n`)).toEqual([
+      'agent createToolCallingAgent :2',
+      'agent createToolCallingAgent+AgentExecutor :3',
+    ]);
+    expect(await agents('c.ts', `${ts}const helper = await createToolCallingAgent({ llm, tools, prompt });\n`)).toEqual(['helper createToolCallingAgent :2']);
+    expect(await agents('d.ts', `${ts}const a = await createToolCallingAgent({ llm, tools: t1, prompt });\nconst b = await createToolCallingAgent({ llm, tools: t2, prompt });\nconst ea = new AgentExecutor({ agent: a, tools: t1 });\nconst eb = new AgentExecutor({ agent: b, tools: t2 });\n`)).toEqual([
+      'a createToolCallingAgent :2',
+      'b createToolCallingAgent :3',
+      'a createToolCallingAgent+AgentExecutor :4',
+      'b createToolCallingAgent+AgentExecutor :5',
+    ]);
+  });
+});

@@ -108,11 +108,33 @@ const MAX_AGENTS_PER_FILE = 500;
 const AGENT_CTORS =
   /(^|[^\w$.])(AgentExecutor|create_react_agent|createReactAgent|create_agent|createAgent|create_tool_calling_agent|createToolCallingAgent|create_openai_functions_agent|create_openai_tools_agent|initialize_agent|Agent|LlmAgent|AssistantAgent|UserProxyAgent|ConversableAgent|ReActAgent|FunctionAgent|AgentWorkflow|CodeAgent|ToolCallingAgent|ChatCompletionAgent|OpenAIAgent|ToolLoopAgent|Experimental_Agent)\s*(\(|\.from_|\.fromAgentAndTools\s*\(|\.from_tools\s*\()/g;
 
-function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
+interface AgentHit {
+  readonly name: string;
+  readonly ctor: string;
+  /** The variable the agent is assigned to, if any. */
+  readonly variable: string | undefined;
+  /** The argument text of the constructor call (from the constructor name to its closing bracket). */
+  readonly args: string;
+  readonly line: number;
+}
+
+/** Executors/runners that wrap an agent built elsewhere (`AgentExecutor(agent=x)`, JS `{ agent: x }`). */
+const WRAPPERS = new Set(['AgentExecutor']);
+const WRAPPED_KEYWORD = /(?:^|[^\w$.])agent\s*[=:]\s*([A-Za-z_$][\w$]{0,80})(?=\s*[,)}])/;
+const WRAPPED_SHORTHAND = /[{,]\s*agent\s*(?=[,}])/;
+
+/** The agent variable an executor's arguments hand it, e.g. `x` in `AgentExecutor(agent=x, tools=…)`. */
+function wrappedVariable(args: string): string | undefined {
+  const kw = WRAPPED_KEYWORD.exec(args)?.[1];
+  if (kw) return kw;
+  return WRAPPED_SHORTHAND.test(args) ? 'agent' : undefined;
+}
+
+function findAgents(ctx: SourceContext): AgentHit[] {
   const code = ctx.src.code;
-  let count = 0;
+  const hits: AgentHit[] = [];
   for (const m of code.matchAll(AGENT_CTORS)) {
-    if (++count > MAX_AGENTS_PER_FILE) break;
+    if (hits.length >= MAX_AGENTS_PER_FILE) break;
     const at = m.index + (m[1]?.length ?? 0);
     const ctor = m[2] ?? 'Agent';
     const lineStart = code.lastIndexOf('\n', at - 1) + 1;
@@ -129,8 +151,25 @@ function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
         }
       }
     }
-    name ??= /([A-Za-z_$][\w$]{0,80})\s*[:=]\s*(new\s+|await\s+)?$/.exec(prefix)?.[1] ?? ctor;
-    components.push({ type: 'agent', name, properties: { constructor: ctor }, evidence: evidenceAt(ctx, lineOf(ctx, at)) });
+    const variable = /([A-Za-z_$][\w$]{0,80})\s*[:=]\s*(new\s+|await\s+)?$/.exec(prefix)?.[1];
+    hits.push({ name: name ?? variable ?? ctor, ctor, variable, args: ext ? code.slice(at, ext.end) : '', line: lineOf(ctx, at) });
+  }
+  return hits;
+}
+
+/**
+ * One `agent` component per agent. An executor that wraps an agent variable built in the same file
+ * (`executor = AgentExecutor(agent=agent, …)`) is the same agent: it is reported under the wrapped
+ * agent's name, with the executor's line as a second piece of evidence (the drafts merge by name).
+ */
+function detectAgents(ctx: SourceContext, components: ComponentDraft[]): void {
+  const hits = findAgents(ctx);
+  const byVariable = new Map<string, AgentHit>();
+  for (const h of hits) if (h.variable && !WRAPPERS.has(h.ctor) && !byVariable.has(h.variable)) byVariable.set(h.variable, h);
+  for (const h of hits) {
+    const inner = WRAPPERS.has(h.ctor) ? byVariable.get(wrappedVariable(h.args) ?? '') : undefined;
+    const properties: Record<string, string> = inner ? { constructor: inner.ctor, executor: h.ctor } : { constructor: h.ctor };
+    components.push({ type: 'agent', name: inner ? inner.name : h.name, properties, evidence: evidenceAt(ctx, h.line) });
   }
 }
 
