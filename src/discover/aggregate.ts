@@ -141,7 +141,7 @@ export class Aggregator {
       for (const d of ordered) {
         version ??= d.version;
         provider ??= d.provider;
-        for (const [k, v] of Object.entries(d.properties ?? {})) if (!(k in props)) props[k] = v;
+        for (const [k, v] of Object.entries(d.properties ?? {})) if (!Object.hasOwn(props, k)) props[k] = v;
       }
       const sortedProps = Object.fromEntries(Object.entries(props).sort(([a], [b]) => cmp(a, b)));
       out.push({
