@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { AttestError } from '../../../core/errors.js';
 import { findPackage, type PackageEcosystem } from '../../../signatures/packages.js';
 import type { ComponentDraft, FileInput, FileScanner, Observation } from '../../model.js';
+import { lineAt } from '../source/source-lexer.js';
 
 /** A package as a manifest or lock file declares it. */
 export interface Declared {
@@ -45,14 +46,7 @@ export function lineOfOffset(text: string, offset: number): number {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     indexedText = text;
   }
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineAt(lineStarts, offset);
 }
 
 /** Line of the first `needle` at or after `from`; undefined when absent. */
