@@ -5,10 +5,8 @@
  * the incident rules (src/audit/incidents/default-rules.ts) see one vocabulary.
  */
 import type { Verdict } from '../guard/scanner.js';
-import type { GuardAction } from '../guard/detection.js';
+import { ACTION_RANK as RANK, type GuardAction } from '../guard/detection.js';
 import type { Actor, AuditEventInput } from './event.js';
-
-const RANK: Record<GuardAction, number> = { allow: 0, alert: 1, redact: 2, block: 3 };
 
 export interface VerdictContext {
   readonly stage: 'input' | 'retrieved' | 'tool-result' | 'output';

@@ -8,6 +8,8 @@ export const GUARD_STAGES: readonly GuardStage[] = ['input', 'retrieved', 'tool-
 /** What a policy does with a detection. Ordered by severity: allow < alert < redact < block. */
 export type GuardAction = 'allow' | 'alert' | 'redact' | 'block';
 export const GUARD_ACTIONS: readonly GuardAction[] = ['allow', 'alert', 'redact', 'block'];
+/** Severity rank of each action (its position in GUARD_ACTIONS). */
+export const ACTION_RANK: Readonly<Record<GuardAction, number>> = Object.fromEntries(GUARD_ACTIONS.map((a, i) => [a, i])) as Record<GuardAction, number>;
 
 /** The detectors `scan()` runs; policy keys in attest.yaml use the same names. */
 export type DetectorName =

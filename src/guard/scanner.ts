@@ -1,5 +1,5 @@
 import type { Detection, DetectorName, GuardAction, GuardStage } from './detection.js';
-import { GUARD_ACTIONS } from './detection.js';
+import { ACTION_RANK } from './detection.js';
 import {
   canaryDetector,
   exfiltrationDetector,
@@ -59,7 +59,7 @@ export interface Verdict {
   readonly redactedText?: string;
 }
 
-const RANK: Record<GuardAction, number> = Object.fromEntries(GUARD_ACTIONS.map((a, i) => [a, i])) as Record<GuardAction, number>;
+const RANK = ACTION_RANK;
 
 interface Compiled {
   readonly matcher: CanaryMatcher;
