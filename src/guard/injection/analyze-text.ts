@@ -116,8 +116,8 @@ export function analyzeText(original: string, model: InjectionModel, source: Inj
     const cc = (charCnt[to] as number) - (charCnt[from] as number);
     const wc = (wordCnt[to] as number) - (wordCnt[from] as number);
     let z = model.bias;
-    if (cc > 0) z += (CHAR_GROUP_SCALE * ((charSum[to] as number) - (charSum[from] as number))) / Math.sqrt(cc);
-    if (wc > 0) z += ((wordSum[to] as number) - (wordSum[from] as number)) / Math.sqrt(wc);
+    if (cc > 0) z += (CHAR_GROUP_SCALE * model.scale * ((charSum[to] as number) - (charSum[from] as number))) / Math.sqrt(cc);
+    if (wc > 0) z += (model.scale * ((wordSum[to] as number) - (wordSum[from] as number))) / Math.sqrt(wc);
     const range = toOriginalRange(folded, from, to, original);
     const d = denseFeatures(hits, range.start, range.end, evasion, decoded.length > 0, to - from, anyIn(requests, from, to));
     for (let k = 0; k < d.length; k++) z += (d[k] as number) * (dense[k] ?? 0);

@@ -124,7 +124,7 @@ export interface ContributionPrefix {
  * Same features as `visitFeatures`, accumulated straight into prefix arrays (no callback, no
  * allocation per feature). `hashed-features.test.ts` checks the two agree.
  */
-export function contributionPrefix(text: string, bits: number, weights: Float32Array): ContributionPrefix {
+export function contributionPrefix(text: string, bits: number, weights: Float32Array | Int8Array): ContributionPrefix {
   const mask = (1 << bits) - 1;
   const n = text.length;
   const [charSum, charCnt, wordSum, wordCnt] = scratchArrays(n + 1);

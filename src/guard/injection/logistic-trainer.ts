@@ -60,7 +60,7 @@ export function prepareTexts(rows: readonly LabelledText[], bits: number): Prepa
 
 function linearScore(model: InjectionModel, row: PreparedRow): number {
   let z = model.bias;
-  for (let k = 0; k < row.index.length; k++) z += (model.weights[row.index[k] as number] as number) * (row.value[k] as number);
+  for (let k = 0; k < row.index.length; k++) z += (model.weights[row.index[k] as number] as number) * model.scale * (row.value[k] as number);
   for (let k = 0; k < row.dense.length; k++) z += (model.dense[k] ?? 0) * (row.dense[k] as number);
   return z;
 }
@@ -139,5 +139,5 @@ export function trainLogistic(rows: readonly PreparedRow[], options: TrainOption
       bias -= (lr * g) / Math.sqrt(bg2 + eps);
     }
   }
-  return { bits: options.bits, bias, weights: Float32Array.from(w), dense: [...dw], threshold: 0.5 };
+  return { bits: options.bits, bias, weights: Float32Array.from(w), scale: 1, dense: [...dw], threshold: 0.5 };
 }

@@ -23,12 +23,15 @@ interface CompiledRule {
   readonly rule: SignatureRule;
   readonly steps: readonly ReadonlySet<string>[];
   readonly gap: number;
+  /** Steps in reverse order, for `near` rules matched from their second step. */
+  readonly reversedSteps: readonly ReadonlySet<string>[];
 }
 
 const COMPILED: readonly CompiledRule[] = SIGNATURE_RULES.map((rule) => ({
   rule,
   steps: rule.steps.map((s) => new Set(s.split(' ').filter(Boolean))),
   gap: rule.gap ?? 3,
+  reversedSteps: rule.steps.map((st) => new Set(st.split(' ').filter(Boolean))).reverse(),
 }));
 
 /** First-step word → rules starting with it (both steps for `near` rules). */
@@ -92,7 +95,7 @@ function matchPhraseRules(tokens: Tokens, source: InjectionSource, hits: Signatu
     const candidates = BY_FIRST_WORD.get(words[i] as string);
     if (!candidates) continue;
     for (const { compiled, reversed } of candidates) {
-      const steps = reversed ? [compiled.steps[1] as ReadonlySet<string>, compiled.steps[0] as ReadonlySet<string>] : compiled.steps;
+      const steps = reversed ? compiled.reversedSteps : compiled.steps;
       const last = matchFrom(words, i, steps, compiled.gap);
       if (last < 0) continue;
       const { rule } = compiled;
@@ -166,62 +169,78 @@ function matchTokenSoup(cased: MappedText, hits: SignatureHit[]): void {
   }
 }
 
-function chunkIsSoup(chunk: string): { soup: boolean; opens: number; closes: number } {
+const TRAILING_PUNCT = '.,!?:;"\')';
+const LEADING_PUNCT = '"\'(';
+
+/** Soup flag and bracket counts of `text[from, to)`, packed as soup | opens << 1 | closes << 12 (no allocation). */
+function chunkIsSoup(text: string, from: number, to: number): number {
   let letters = 0;
   let punct = 0;
   let innerCap = false;
   let opens = 0;
   let closes = 0;
   let cjk = false;
-  for (let k = 0; k < chunk.length; k++) {
-    const c = chunk.charCodeAt(k);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
     const isLowerC = c >= 97 && c <= 122;
     const isUpperC = c >= 65 && c <= 90;
     if (isLowerC || isUpperC) letters++;
     else if (c > 0x2e80) cjk = true;
     else if (c > 32 && c < 127 && !(c >= 48 && c <= 57)) {
       punct++;
-      const b = BRACKETS.indexOf(chunk[k] as string);
+      const b = BRACKETS.indexOf(text[k] as string);
       if (b >= 0 && b % 2 === 0) opens++;
       else if (b >= 0) closes++;
     }
-    if (isUpperC && k > 0) {
-      const p = chunk.charCodeAt(k - 1);
+    if (isUpperC && k > from) {
+      const p = text.charCodeAt(k - 1);
       if (p >= 97 && p <= 122) innerCap = true;
     }
   }
-  const inner = punct - (/[.,!?:;"')]$/.test(chunk) ? 1 : 0) - (/^["'(]/.test(chunk) ? 1 : 0);
+  const inner = punct - (TRAILING_PUNCT.includes(text[to - 1] as string) ? 1 : 0) - (LEADING_PUNCT.includes(text[from] as string) ? 1 : 0);
   const soup = (letters > 0 && inner >= 2) || (letters >= 3 && inner >= 1 && innerCap) || (cjk && letters > 0) || (letters === 0 && punct >= 3);
-  return { soup, opens, closes };
+  return (soup ? 1 : 0) | (Math.min(opens, 1023) << 1) | (Math.min(closes, 1023) << 12);
 }
 
+/** Per-chunk scratch (start, end, packed soup/brackets), reused across calls: a 4000-char line has at most 2000 chunks. */
+const CHUNK_START = new Int32Array(2048);
+const CHUNK_END = new Int32Array(2048);
+const CHUNK_INFO = new Int32Array(2048);
+
 function scanSoupLine(text: string, from: number, to: number, hits: SignatureHit[]): void {
-  const chunks: { start: number; end: number; soup: boolean; opens: number; closes: number }[] = [];
+  let n = 0;
+  let plainWords = 0;
   let i = from;
-  while (i < to) {
+  while (i < to && n < CHUNK_START.length) {
     while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
     const s = i;
     while (i < to && text[i] !== ' ' && text[i] !== '\t') i++;
-    if (i > s) chunks.push({ start: s, end: i, ...chunkIsSoup(text.slice(s, Math.min(i, s + 64))) });
+    if (i > s) {
+      const info = chunkIsSoup(text, s, Math.min(i, s + 64));
+      CHUNK_START[n] = s;
+      CHUNK_END[n] = i;
+      CHUNK_INFO[n] = info;
+      if ((info & 1) === 0) plainWords++;
+      n++;
+    }
   }
-  if (chunks.length < 12) return;
-  const plainWords = chunks.filter((c) => !c.soup).length;
+  if (n < 12) return;
   const W = 10;
   let soup = 0;
   let opens = 0;
   let closes = 0;
   let best = -1;
   let bestAt = -1;
-  for (let k = 0; k < chunks.length; k++) {
-    const c = chunks[k]!;
-    soup += c.soup ? 1 : 0;
-    opens += c.opens;
-    closes += c.closes;
+  for (let k = 0; k < n; k++) {
+    const c = CHUNK_INFO[k] as number;
+    soup += c & 1;
+    opens += (c >> 1) & 1023;
+    closes += c >> 12;
     if (k >= W) {
-      const o = chunks[k - W]!;
-      soup -= o.soup ? 1 : 0;
-      opens -= o.opens;
-      closes -= o.closes;
+      const o = CHUNK_INFO[k - W] as number;
+      soup -= o & 1;
+      opens -= (o >> 1) & 1023;
+      closes -= o >> 12;
     }
     if (k >= W - 1 && soup >= 4 && Math.abs(opens - closes) >= 2 && soup > best) {
       best = soup;
@@ -229,9 +248,8 @@ function scanSoupLine(text: string, from: number, to: number, hits: SignatureHit
     }
   }
   if (bestAt < 0 || plainWords < 6) return;
-  const first = chunks[Math.max(0, bestAt - W + 1)]!;
   const weight = best >= 6 ? 0.7 : 0.45;
-  hits.push({ rule: 'adversarial-token-soup', category: 'adversarial-suffix', weight, view: 'cased', start: first.start, end: chunks[bestAt]!.end });
+  hits.push({ rule: 'adversarial-token-soup', category: 'adversarial-suffix', weight, view: 'cased', start: CHUNK_START[Math.max(0, bestAt - W + 1)] as number, end: CHUNK_END[bestAt] as number });
 }
 
 /** Run every signature over a normalised text (`tokens`: `tokenize(folded.text)`, if the caller has it). Linear in its length (bounded windows, capped lines). */
