@@ -261,6 +261,8 @@ export const PROVIDER_KEY_RULES: readonly ProviderKeyRule[] = [
   },
 ];
 
+const BUILT_IN_RULES: ReadonlySet<ProviderKeyRule> = new Set(PROVIDER_KEY_RULES);
+
 /**
  * A short, unusable prefix of a key for humans: at most 10 characters and never more than a
  * fifth of the key, then `…`.
@@ -286,6 +288,41 @@ export interface KeyMatch {
   readonly index: number;
   /** `redactKey(value)`. */
   readonly redacted: string;
+}
+
+/**
+ * Every built-in key is a maximal run of these characters (the boundary class of the patterns,
+ * plus `+`, `/` and `=` for base64 bodies and padding) and at least this long (AWS key ids: 20).
+ */
+export const MIN_KEY_LENGTH = 20;
+const KEY_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=') KEY_CHAR[c.charCodeAt(0)] = 1;
+const isKeyChar = (c: number): boolean => c < 128 && KEY_CHAR[c] === 1;
+
+/**
+ * `[start, end)` pairs (flat) of the maximal runs of key characters at least `min` long. Probes
+ * every `min`-th character: a probe outside the class rules out the `min` positions before it,
+ * so prose and most code are read only around the probes. Linear in the worst case.
+ */
+export function keyRuns(text: string, min: number = MIN_KEY_LENGTH): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  let floor = 0; // every position before `floor` is known not to start a long run
+  for (let i = min - 1; i < n; ) {
+    if (!isKeyChar(text.charCodeAt(i))) {
+      floor = i + 1;
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > floor && isKeyChar(text.charCodeAt(s - 1))) s--;
+    let e = i + 1;
+    while (e < n && isKeyChar(text.charCodeAt(e))) e++;
+    if (e - s >= min) runs.push(s, e);
+    floor = e + 1;
+    i = e + min;
+  }
+  return runs;
 }
 
 const GLOBAL_PATTERNS = new Map<string, RegExp>();
@@ -349,23 +386,55 @@ function contextAround(text: string, start: number, end: number): string {
  * @example findProviderKeys('OPENAI_API_KEY=sk-proj-…').map((m) => m.rule.id) // ['openai_key']
  */
 export function findProviderKeys(text: string, rules: readonly ProviderKeyRule[] = PROVIDER_KEY_RULES): KeyMatch[] {
+  if (!rules.every((r) => BUILT_IN_RULES.has(r))) {
+    const present = keywordsIn(text, rules);
+    return findKeysIn(text, rules, [0, text.length], (rule) => rule.keywords === undefined || rule.keywords.some((k) => present.has(k)));
+  }
+  // Built-in keys are maximal runs of key characters at least MIN_KEY_LENGTH long (a test checks
+  // every rule): find those runs first, with a skip-scan that reads a fraction of a prose file,
+  // and run the rules only inside them. Same results as scanning the whole text.
+  const runs = keyRuns(text, MIN_KEY_LENGTH);
+  if (runs.length === 0) return [];
+  const gate = new Map<ProviderKeyRule, boolean>();
+  return findKeysIn(text, rules, runs, (rule) => {
+    let open = gate.get(rule);
+    if (open === undefined) {
+      open = rule.keywords === undefined || rule.keywords.some((k) => text.includes(k));
+      gate.set(rule, open);
+    }
+    return open;
+  });
+}
+
+/**
+ * Each rule's matches inside the `[start, end)` ranges (flat pairs, in order), as one scan of the
+ * whole text would find them when no match crosses a range boundary. `open(rule)` (the keyword
+ * gate) is asked only once the rule has a candidate, so absent rules cost one regex pass per range.
+ */
+function findKeysIn(text: string, rules: readonly ProviderKeyRule[], ranges: readonly number[], open: (rule: ProviderKeyRule) => boolean): KeyMatch[] {
   const out: KeyMatch[] = [];
   let claimed: Uint8Array | undefined; // 1 where a reported key sits
-  const present = keywordsIn(text, rules);
+  const whole = ranges.length === 2 && ranges[0] === 0 && ranges[1] === text.length;
   for (const rule of rules) {
-    if (rule.keywords && !rule.keywords.some((k) => present.has(k))) continue;
     const g = globalPattern(rule);
-    g.lastIndex = 0;
-    for (let m = g.exec(text); m !== null; m = g.exec(text)) {
-      const value = m[0];
-      const start = m.index;
-      const end = start + value.length;
-      if (claimed !== undefined && overlaps(claimed, start, end)) continue;
-      if (rule.context && !rule.context.test(contextAround(text, start, end))) continue;
-      if (rule.validate && !rule.validate(value)) continue;
-      claimed ??= new Uint8Array(text.length);
-      claimed.fill(1, start, end);
-      out.push({ rule, value, index: start, redacted: redactKey(value) });
+    let gate: boolean | undefined;
+    for (let r = 0; r < ranges.length && gate !== false; r += 2) {
+      const from = ranges[r] as number;
+      const hay = whole ? text : text.slice(from, ranges[r + 1]);
+      g.lastIndex = 0;
+      for (let m = g.exec(hay); m !== null; m = g.exec(hay)) {
+        gate ??= open(rule);
+        if (!gate) break;
+        const value = m[0];
+        const start = from + m.index;
+        const end = start + value.length;
+        if (claimed !== undefined && overlaps(claimed, start, end)) continue;
+        if (rule.context && !rule.context.test(contextAround(text, start, end))) continue;
+        if (rule.validate && !rule.validate(value)) continue;
+        claimed ??= new Uint8Array(text.length);
+        claimed.fill(1, start, end);
+        out.push({ rule, value, index: start, redacted: redactKey(value) });
+      }
     }
   }
   return out.sort((a, b) => a.index - b.index);

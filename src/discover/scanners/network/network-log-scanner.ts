@@ -1,13 +1,27 @@
 /**
- * Proxy/access logs, Zeek logs, JSON-lines logs and DNS query logs, streamed line by line
- * (logs can be many GB): calls to AI provider hosts become `provider-endpoint` components and
- * `shadow-ai-traffic` findings grouped by client. Memory stays bounded (aggregate counts only).
+ * Proxy/access logs, Zeek logs, JSON-lines logs and DNS query logs: calls to AI provider hosts
+ * become `provider-endpoint` components and `shadow-ai-traffic` findings grouped by client. Memory
+ * stays bounded (aggregate counts only). Files up to {@link WHOLE_FILE_BYTES} are read whole and
+ * walked line by line synchronously, parsing only header lines and lines that contain a provider
+ * domain (one case-insensitive Aho–Corasick pass finds them); larger logs are streamed line by line.
  */
+import { compileLiteralSet } from '../../../core/literal-set.js';
+import { PROVIDER_DOMAIN_HINTS } from '../../../signatures/provider-hosts.js';
 import type { FileInput, FileScanner, Observation } from '../../model.js';
-import { newLogState, parseLogLine } from './log-line-parsers.js';
+import { newLogState, parseLogLine, type LogState } from './log-line-parsers.js';
 import { TrafficAggregator } from './traffic-aggregator.js';
 
 const SCANNER = 'network/log';
+/** Logs up to this size are read whole (the engine's default text limit); larger ones stream. */
+export const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
+/** Lines are cut to this length, as the engine's streaming line reader cuts them. */
+const MAX_LINE_CHARS = 1024 * 1024;
+
+/**
+ * A line can name a provider host only if it contains that host's registrable domain, in any case
+ * (hosts are matched after lower-casing): other lines cannot produce a hit and are not parsed.
+ */
+const DOMAINS = compileLiteralSet(PROVIDER_DOMAIN_HINTS, { caseInsensitive: true });
 
 /** `*.log`, rotated `*.log.1`, `*.jsonl` / `*.ndjson`; compressed archives are not read. */
 export function isLogPath(path: string): boolean {
@@ -18,14 +32,41 @@ export function isLogPath(path: string): boolean {
   return i !== -1 && /^\d{1,4}$/.test(base.slice(i + 5));
 }
 
+function scanText(text: string, agg: TrafficAggregator, state: LogState): void {
+  let lineNo = 0;
+  let domainEnd = -1; // end of the next provider domain at or after the current line, or Infinity
+  for (let s = 0; s < text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e === -1) e = text.length;
+    lineNo++;
+    const header = text.charCodeAt(s) === 35; /* # */
+    if (!header && domainEnd <= s) {
+      const end = DOMAINS.firstEndInString(text, s);
+      domainEnd = end === -1 ? Infinity : end;
+    }
+    if (header || domainEnd <= e) {
+      let line = text.slice(s, Math.min(e, s + MAX_LINE_CHARS));
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      const hit = parseLogLine(line, state);
+      if (hit && hit.host !== '') agg.add(hit, lineNo);
+    }
+    s = e + 1;
+  }
+}
+
 async function scanLog(file: FileInput): Promise<Observation> {
   const agg = new TrafficAggregator();
   const state = newLogState();
-  let lineNo = 0;
-  for await (const line of file.lines()) {
-    lineNo++;
-    const hit = parseLogLine(line, state);
-    if (hit && hit.host !== '') agg.add(hit, lineNo);
+  let text: string | undefined;
+  if (file.size <= WHOLE_FILE_BYTES) text = await file.text().catch(() => undefined); // binary or over a lower limit: the stream says why
+  if (text !== undefined) scanText(text, agg, state);
+  else {
+    let lineNo = 0;
+    for await (const line of file.lines()) {
+      lineNo++;
+      const hit = parseLogLine(line, state);
+      if (hit && hit.host !== '') agg.add(hit, lineNo);
+    }
   }
   return agg.toObservation(file.path, SCANNER);
 }

@@ -1,9 +1,11 @@
 /**
  * A cheap first pass: a file that contains none of these strings cannot produce a source
  * observation (every detector needs an AI import, a model id, or a provider host), so it is not
- * lexed at all. One case-sensitive regex alternation over the raw text (~200 MB/s), built from
- * the package, host and model signatures so it cannot drift from them.
+ * lexed at all. One case-sensitive Aho–Corasick pass over the raw text (`compileLiteralSet`, about
+ * twice the speed of the equivalent regex alternation), built from the package, host and model
+ * signatures so it cannot drift from them.
  */
+import { compileLiteralSet } from '../../../core/literal-set.js';
 import { PACKAGE_SIGNATURES } from '../../../signatures/packages.js';
 import { PROVIDER_HOSTS } from '../../../signatures/provider-hosts.js';
 
@@ -54,18 +56,17 @@ const STEMS = [
   'sambanova', 'deepinfra', 'x.ai', 'xai', 'adk', 'ai-sdk', 'Extensions.AI', 'Agents.AI', 'langchain4j', 'springframework.ai',
 ];
 
-const escape = (s: string): string => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 const KEYWORDS = [...new Set([...importStems(), ...PROVIDER_HOSTS.map((h) => h.host.replace(/^-/, '')), ...MODEL_STEMS, ...EXTRA])].filter((k) => k.length >= 3);
 /** Stems in use plus every keyword no stem covers: matches at least whatever KEYWORDS match. */
 export const PREFILTER_TERMS: readonly string[] = [
   ...new Set([...STEMS.filter((st) => KEYWORDS.some((k) => k.includes(st))), ...KEYWORDS.filter((k) => !STEMS.some((st) => k.includes(st)))]),
 ];
-const PREFILTER = new RegExp(PREFILTER_TERMS.map(escape).join('|'));
+const PREFILTER = compileLiteralSet(PREFILTER_TERMS);
 
 /** Every keyword the detectors depend on (for the test that the stem reduction loses none). */
 export const PREFILTER_KEYWORDS: readonly string[] = KEYWORDS;
 
 /** True when the file might hold an AI import, model id or provider endpoint. */
 export function mightMentionAi(text: string): boolean {
-  return PREFILTER.test(text);
+  return PREFILTER.testString(text);
 }
