@@ -119,6 +119,27 @@ const EXFIL_PLACEHOLDER_WORDS = ['data', 'secret', 'history', 'conversation', 's
 
 const URL_STOP = new Set([')', ' ', '\n', '(', ']', '!']);
 
+/**
+ * A query parameter VALUE that names what to leak (`?q=data`, `?c=conversation_history`, `?p=SECRET`):
+ * one of the placeholder words, optionally joined to more letters by `_`/`-`. Parameter names do not
+ * count, so badge and CI links (`badge.svg?token=lWZ9…`, `?query=workflow%3Abuild`) are not placeholders.
+ */
+function hasPlaceholderValue(query: string): boolean {
+  for (const pair of query.slice(1).split('&')) {
+    const eq = pair.indexOf('=');
+    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    if (value.length === 0 || value.length > 40) continue;
+    let word = 0;
+    while (word < value.length && value.charCodeAt(word) >= 97 && value.charCodeAt(word) <= 122) word++;
+    const head = value.slice(0, word);
+    if (!EXFIL_PLACEHOLDER_WORDS.includes(head)) continue;
+    let k = word;
+    while (k < value.length && /[a-z_-]/.test(value[k] as string)) k++;
+    if (k === value.length) return true;
+  }
+  return false;
+}
+
 /** Markdown images / links whose URL carries a query for data: `![x](https://h/p?q=[DATA])`. */
 function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
   const text = cased.text;
@@ -134,7 +155,7 @@ function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
     const q = url.indexOf('?');
     if (remote && q >= 0) {
       const query = url.slice(q);
-      const placeholder = /[[{<$]/.test(query) || EXFIL_PLACEHOLDER_WORDS.some((w) => query.includes(w));
+      const placeholder = /[[{<$]/.test(query) || hasPlaceholderValue(query);
       const weight = placeholder ? (isImage ? 0.9 : 0.7) : isImage ? 0.45 : 0.2;
       hits.push({ rule: isImage ? 'markdown-image-exfil' : 'markdown-link-exfil', category: 'exfiltration', weight, view: 'cased', start: isImage ? open - 1 : Math.max(0, i - 1), end: Math.min(text.length, j + 1) });
     }
@@ -145,10 +166,26 @@ function matchMarkdownExfil(cased: MappedText, hits: SignatureHit[]): void {
 /** HTML/JS payloads meant to be echoed into a page: `javascript:` URLs, `<script>`, `<img src=... onerror=`. */
 function matchScriptPayloads(folded: MappedText, hits: SignatureHit[]): void {
   const text = folded.text;
-  for (const [marker, weight] of [['javascript:', 0.6], ['<script', 0.55], ['onerror=', 0.6], ['onload=', 0.45]] as const) {
-    const at = text.indexOf(marker);
-    if (at >= 0) hits.push({ rule: 'script-payload', category: 'other', weight, view: 'folded', start: at, end: at + marker.length });
+  for (const [marker, weight] of [['javascript:', 0.6], ['<script', 0.45], ['onerror=', 0.6], ['onload=', 0.45]] as const) {
+    let at = text.indexOf(marker);
+    // Docs mention these too: `JavaScript:` ending a sentence, `//javascript:80/x` as a host name,
+    // `<script src="dist/lib.js">` in an install section. Those are weak evidence; a `javascript:` URL with code after it is not.
+    let w: number = weight;
+    for (; at >= 0; at = text.indexOf(marker, at + marker.length)) {
+      w = scriptMarkerWeight(text, at, marker, weight);
+      if (w >= 0.5) break;
+    }
+    if (at < 0) at = text.indexOf(marker);
+    if (at >= 0) hits.push({ rule: 'script-payload', category: 'other', weight: w, view: 'folded', start: at, end: at + marker.length });
   }
+}
+
+function scriptMarkerWeight(text: string, at: number, marker: string, weight: number): number {
+  const next = text.charCodeAt(at + marker.length);
+  if (marker === 'javascript:') return ((next >= 97 && next <= 122) || next === 47 || next === 37) && text.charCodeAt(at - 1) !== 47 ? weight : 0.3;
+  // HTML examples in docs are full of `<script>` blocks; on its own the tag is weak evidence (the classifier weighs it).
+  if (marker === '<script') return next === 62 ? 0.45 : 0.3;
+  return weight;
 }
 
 const BRACKETS = '()[]{}<>';

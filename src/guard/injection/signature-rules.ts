@@ -34,6 +34,10 @@ const PRIOR =
 const DIRECTIVES =
   'instructions instruction rules guidelines directions directives prompts prompt commands orders constraints restrictions programming guidance policies policy context training ' +
   'anweisungen anweisung instruktionen regeln befehle vorgaben instrucciones reglas consignes regles istruzioni regole instrucoes regras';
+/** DIRECTIVES without the words that are also everyday technical nouns (`ignore rules`, `override policy`). */
+const INSTRUCTION_WORDS =
+  'instructions instruction guidelines directions directives constraints restrictions programming guidance ' +
+  'anweisungen anweisung instruktionen vorgaben instrucciones consignes istruzioni instrucoes';
 const AI_WORDS = 'chatgpt openai ai assistant llm gpt anthropic claude gemini bard chatbot';
 const LIMITS = 'restrictions limitations limits filters filter censorship guidelines rules boundaries constraints morals ethics safeguards guardrails';
 const REVEAL = 'reveal print show output repeat display tell give share leak dump copy provide disclose recite list return spell paste echo state what whats were was';
@@ -42,7 +46,9 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   // instruction override
   { id: 'override-prior-instructions', category: 'instruction-override', weight: 0.95, steps: [OVERRIDE_VERBS, PRIOR, DIRECTIVES], gap: 4 },
   { id: 'regardless-of-instructions', category: 'instruction-override', weight: 0.9, steps: ['regardless irrespective despite notwithstanding', 'of', PRIOR, DIRECTIVES], gap: 2 },
-  { id: 'override-directives', category: 'instruction-override', weight: 0.7, steps: [OVERRIDE_VERBS, DIRECTIVES], gap: 2 },
+  { id: 'override-directives', category: 'instruction-override', weight: 0.7, steps: [OVERRIDE_VERBS, INSTRUCTION_WORDS], gap: 2 },
+  // `ignore rules`, `override policy`, `discard context` are ordinary technical phrases (.gitignore rules, lint overrides): weak evidence only.
+  { id: 'override-technical-directives', category: 'instruction-override', weight: 0.4, steps: [OVERRIDE_VERBS, 'rules commands orders context policy policies training prompt prompts regeln befehle reglas regles regole regras'], gap: 2 },
   { id: 'ignore-the-above', category: 'instruction-override', weight: 0.75, steps: ['ignore disregard forget', 'above previous preceding prior everything'], gap: 1 },
   { id: 'stop-following', category: 'instruction-override', weight: 0.85, steps: ['not stop never longer t', 'follow obey comply adhere abide following obeying complying', `previous prior original system above your any these those openai safety`, DIRECTIVES], gap: 2 },
   { id: 'new-instructions', category: 'instruction-override', weight: 0.6, steps: ['new updated revised real actual true secret hidden', 'instructions directive directives orders'], gap: 1 },
@@ -105,11 +111,14 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'first-line-of-prompt', category: 'system-prompt-extraction', weight: 0.85, steps: ['first last initial', 'sentence line word paragraph words lines', 'your the this', 'prompt instructions system'], gap: 3 },
   { id: 'system-prompt-mention', category: 'system-prompt-extraction', weight: 0.25, steps: ['system', 'prompt message'], gap: 0 },
   // exfiltration
-  { id: 'send-conversation', category: 'exfiltration', weight: 0.8, steps: ['send post upload forward transmit exfiltrate leak email submit append include embed encode', 'conversation chat history credentials password passwords secrets cookies session memory private personal sensitive confidential', 'url link http https webhook server endpoint image markdown attacker email address'], gap: 8 },
-  { id: 'exfiltrate-word', category: 'exfiltration', weight: 0.55, steps: ['exfiltrate exfiltration exfil'], gap: 0 },
+  { id: 'send-conversation', category: 'exfiltration', weight: 0.8, steps: ['send post upload forward transmit exfiltrate leak email submit append include embed encode', 'conversation chat history credentials password passwords secrets cookies session private personal sensitive confidential', 'url link http https webhook server endpoint image markdown attacker email address'], gap: 8 },
+  // Security docs name the attack (`data exfiltration`); the word alone is weak evidence.
+  { id: 'exfiltrate-word', category: 'exfiltration', weight: 0.4, steps: ['exfiltrate exfiltration exfil'], gap: 0 },
   { id: 'render-image-url', category: 'exfiltration', weight: 0.4, steps: ['render include display output append insert embed', 'markdown image img', 'url http https link query parameter param'], gap: 6 },
   // tool abuse
-  { id: 'agent-must-call-tool', category: 'tool-abuse', weight: 0.6, steps: ['you assistant agent ai', 'must should need needs have are', 'call invoke execute run use trigger', 'tool function plugin command shell api code script'], gap: 4 },
+  { id: 'agent-must-call-tool', category: 'tool-abuse', weight: 0.6, steps: ['assistant agent ai', 'must should need needs have are', 'call invoke execute run use trigger', 'tool function plugin command shell api code script'], gap: 4 },
+  // Docs tell their human reader `you need to run the ... command` all the time: addressed to `you` it is weak evidence.
+  { id: 'you-must-call-tool', category: 'tool-abuse', weight: 0.4, steps: ['you', 'must should need needs have are', 'call invoke execute run use trigger', 'tool function plugin command shell api code script'], gap: 4 },
   { id: 'run-following-command', category: 'tool-abuse', weight: 0.3, steps: ['execute run', 'following this', 'command commands code script shell'], gap: 2 },
   { id: 'transfer-funds', category: 'tool-abuse', weight: 0.4, steps: ['transfer wire send', 'money funds bitcoin btc crypto payment'], gap: 3 },
   { id: 'forward-emails', category: 'tool-abuse', weight: 0.45, steps: ['forward send', 'all every', 'emails messages contacts files documents'], gap: 3 },
