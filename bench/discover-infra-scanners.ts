@@ -57,6 +57,7 @@ function memFile(path: string, text: string): FileInput {
     path,
     size: bytes.length,
     text: async () => text,
+    bytes: async () => bytes,
     head: async (n) => bytes.slice(0, n),
     async *lines() {
       yield* text.split('\n');
@@ -70,6 +71,7 @@ function logFile(lines: number, seed: number): FileInput {
     path: 'proxy/access.log',
     size: lines * 130,
     text: () => Promise.reject(new Error('streamed only')),
+    bytes: () => Promise.reject(new Error('streamed only')),
     head: async () => new Uint8Array(),
     async *lines() {
       const r = rng(seed);
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   const pkl = new Uint8Array([0x80, 4, 0x95, 0, 0, 0, 0, 0, 0, 0, 0, 0x7d, 0x94, 0x2e]);
   for (let i = 0; i < (quick ? 3_000 : 30_000); i++) {
     const [name, bytes] = i % 3 === 0 ? [`m${i}.gguf`, gguf] : i % 3 === 1 ? [`m${i}.safetensors`, st] : [`m${i}.pkl`, pkl];
-    heads.push({ path: name, size: 7e9, text: () => Promise.reject(new Error('no')), head: async (n) => bytes.slice(0, n), lines: () => (async function* () {})() });
+    heads.push({ path: name, size: 7e9, text: () => Promise.reject(new Error('no')), bytes: () => Promise.reject(new Error('no')), head: async (n) => bytes.slice(0, n), lines: () => (async function* () {})() });
   }
   const mf = await cpuMs(async () => {
     for (const f of heads) await modelFileScanner.scan(f);

@@ -6,6 +6,7 @@ import type { DiscoverFs } from './engine-fs-port.js';
 export const BINARY_SNIFF_BYTES = 8192;
 /** Default limit for `text()`: larger files are offered to head/line readers only. */
 export const DEFAULT_MAX_TEXT_BYTES = 8 * 1024 * 1024;
+const UTF8 = new TextDecoder('utf-8');
 /** Lines longer than this are truncated by `lines()`, so a file with no newline cannot exhaust memory. */
 export const MAX_LINE_CHARS = 1024 * 1024;
 
@@ -83,6 +84,7 @@ export class LazyFileInput implements FileInput {
   readonly #fs: DiscoverFs;
   readonly #abs: string;
   readonly #limits: FileInputLimits;
+  #bytes: Promise<Uint8Array> | undefined;
   #text: Promise<string> | undefined;
   #head: Promise<Uint8Array> | undefined;
 
@@ -95,18 +97,23 @@ export class LazyFileInput implements FileInput {
   }
 
   text(): Promise<string> {
-    this.#text ??= this.#readText();
+    this.#text ??= this.bytes().then((b) => UTF8.decode(b));
     return this.#text;
   }
 
-  async #readText(): Promise<string> {
+  bytes(): Promise<Uint8Array> {
+    this.#bytes ??= this.#readBytes();
+    return this.#bytes;
+  }
+
+  async #readBytes(): Promise<Uint8Array> {
     const limit = this.#limits.maxTextBytes;
     if (this.size > limit) throw new AttestError('BAD_INPUT', `${tooLarge(this.size, limit)}; skipped`);
     const bytes = await this.#fs.readFile(this.#abs, this.size);
     if (bytes.length > limit) throw new AttestError('BAD_INPUT', `${tooLarge(bytes.length, limit)}; skipped`);
     if (looksBinary(bytes)) throw new AttestError('BAD_INPUT', 'binary file (NUL byte in the first 8 KB); skipped');
     this.#head ??= Promise.resolve(bytes.subarray(0, BINARY_SNIFF_BYTES));
-    return new TextDecoder('utf-8').decode(bytes);
+    return bytes;
   }
 
   async head(n: number): Promise<Uint8Array> {

@@ -101,6 +101,11 @@ export interface FileInput {
   readonly size: number;
   /** Whole file as UTF-8. Rejects (AttestError BAD_INPUT) past the engine's text limit or for binary content. */
   text(): Promise<string>;
+  /**
+   * The raw bytes `text()` decodes, with the same limits and errors: lets a scanner rule a file out
+   * with a byte-level prefilter before paying for UTF-8 decoding.
+   */
+  bytes(): Promise<Uint8Array>;
   /** First `n` bytes (for magic numbers). */
   head(n: number): Promise<Uint8Array>;
   /** Lines, streamed: for logs of any size. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEY_SAMPLES } from './__fixtures__/key-samples.js';
-import { findProviderKeys, keyRuns, MIN_KEY_LENGTH, PROVIDER_KEY_RULES, type ProviderKeyRule } from './provider-keys.js';
+import { findProviderKeys, hasKeyRun, keyRuns, MIN_KEY_LENGTH, PROVIDER_KEY_RULES, type ProviderKeyRule } from './provider-keys.js';
 
 /**
  * The search as it was before the key-run prefilter: every rule's global regex over the whole
@@ -50,6 +50,16 @@ describe('key-run prefilter', () => {
         expect(keyRuns(text, min)).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('hasKeyRun over UTF-8 bytes agrees with keyRuns over the decoded text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...SEPARATORS, 'ü', '€', '😀', '\u00ff'), fc.stringMatching(/^[A-Za-z0-9_=+/-]{0,30}$/)), { maxLength: 60 }), fc.integer({ min: 1, max: 25 }), (parts, min) => {
+        const text = parts.join('');
+        expect(hasKeyRun(new TextEncoder().encode(text), min)).toBe(keyRuns(text, min).length > 0);
+      }),
+      { numRuns: 800 },
     );
   });
 

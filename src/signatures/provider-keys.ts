@@ -295,9 +295,9 @@ export interface KeyMatch {
  * plus `+`, `/` and `=` for base64 bodies and padding) and at least this long (AWS key ids: 20).
  */
 export const MIN_KEY_LENGTH = 20;
-const KEY_CHAR = new Uint8Array(128);
+const KEY_CHAR = new Uint8Array(256);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=') KEY_CHAR[c.charCodeAt(0)] = 1;
-const isKeyChar = (c: number): boolean => c < 128 && KEY_CHAR[c] === 1;
+const isKeyChar = (c: number): boolean => c < 256 && KEY_CHAR[c] === 1;
 
 /**
  * `[start, end)` pairs (flat) of the maximal runs of key characters at least `min` long. Probes
@@ -323,6 +323,30 @@ export function keyRuns(text: string, min: number = MIN_KEY_LENGTH): number[] {
     i = e + min;
   }
   return runs;
+}
+
+/**
+ * `keyRuns(decoded).length > 0` without decoding: the same skip-scan over UTF-8 bytes (every byte
+ * of a multi-byte character is >= 0x80, never a key character, so runs are the same).
+ */
+export function hasKeyRun(bytes: Uint8Array, min: number = MIN_KEY_LENGTH): boolean {
+  const n = bytes.length;
+  let floor = 0;
+  for (let i = min - 1; i < n; ) {
+    if (KEY_CHAR[bytes[i] as number] !== 1) {
+      floor = i + 1;
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > floor && KEY_CHAR[bytes[s - 1] as number] === 1) s--;
+    let e = i + 1;
+    while (e < n && KEY_CHAR[bytes[e] as number] === 1) e++;
+    if (e - s >= min) return true;
+    floor = e + 1;
+    i = e + min;
+  }
+  return false;
 }
 
 const GLOBAL_PATTERNS = new Map<string, RegExp>();

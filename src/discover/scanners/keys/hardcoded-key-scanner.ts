@@ -4,7 +4,7 @@
  * `key` component and a `hardcoded-key` finding (AI-KEY-01, critical). The raw key never leaves
  * this module: names, snippets and messages carry only `redactKey()` prefixes.
  */
-import { findProviderKeys, isPlaceholderKey, redactionLabel, type KeyMatch } from '../../../signatures/provider-keys.js';
+import { findProviderKeys, hasKeyRun, isPlaceholderKey, redactionLabel, type KeyMatch } from '../../../signatures/provider-keys.js';
 import type { ComponentDraft, Evidence, FileInput, FileScanner, FindingDraft, Observation } from '../../model.js';
 import { base64SecretValues } from './base64-secret-values.js';
 
@@ -56,7 +56,8 @@ interface Batch {
 
 async function* batches(file: FileInput): AsyncGenerator<Batch> {
   if (file.size <= 8 * 1024 * 1024) {
-    yield { text: await file.text(), firstLine: 1 };
+    // No run of key characters long enough for any key format: nothing to decode or search.
+    if (hasKeyRun(await file.bytes())) yield { text: await file.text(), firstLine: 1 };
     return;
   }
   let buf: string[] = [];

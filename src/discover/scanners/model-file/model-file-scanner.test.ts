@@ -63,6 +63,7 @@ describe('model file scanner', () => {
       path: 'big/llama-70b.Q8_0.gguf',
       size: 75 * 1024 ** 3,
       text: () => Promise.reject(new Error('must not read text')),
+      bytes: () => Promise.reject(new Error('must not read bytes')),
       head: async (n) => {
         asked = n;
         return new TextEncoder().encode('GGUF\x03\x00\x00\x00');

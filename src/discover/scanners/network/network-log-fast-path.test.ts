@@ -8,7 +8,7 @@ import { networkLogScanner, WHOLE_FILE_BYTES } from './network-log-scanner.js';
 
 /** The same content presented as a file too large to read whole: the scanner must stream its lines. */
 function streamed(file: FileInput): FileInput {
-  return { path: file.path, size: WHOLE_FILE_BYTES + 1, text: () => Promise.reject(new Error('text() must not be called')), head: (n) => file.head(n), lines: () => file.lines() };
+  return { path: file.path, size: WHOLE_FILE_BYTES + 1, text: () => Promise.reject(new Error('text() must not be called')), bytes: () => Promise.reject(new Error('bytes() must not be called')), head: (n) => file.head(n), lines: () => file.lines() };
 }
 async function bothPaths(path: string, content: string) {
   const whole = await networkLogScanner.scan(memoryFile(path, content));

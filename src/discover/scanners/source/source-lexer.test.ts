@@ -79,8 +79,10 @@ describe('source scanning of hostile or generated input', () => {
 
 describe('prefilter', () => {
   it('the stem reduction still matches every keyword the detectors rely on', async () => {
-    const { PREFILTER_KEYWORDS, mightMentionAi } = await import('./source-prefilter.js');
+    const { PREFILTER_KEYWORDS, mightMentionAi, mightMentionAiBytes } = await import('./source-prefilter.js');
     for (const k of PREFILTER_KEYWORDS) expect(mightMentionAi(`x ${k} y`), k).toBe(true);
+    for (const k of PREFILTER_KEYWORDS) expect(mightMentionAiBytes(new TextEncoder().encode(`é ${k} ü`)), k).toBe(true);
+    expect(mightMentionAiBytes(new TextEncoder().encode('export const café = 1; // ünïcode\n'))).toBe(false);
     expect(mightMentionAi('export function add(a: number, b: number) { return a + b; }\n')).toBe(false);
   });
 });

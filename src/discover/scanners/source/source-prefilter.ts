@@ -70,3 +70,8 @@ export const PREFILTER_KEYWORDS: readonly string[] = KEYWORDS;
 export function mightMentionAi(text: string): boolean {
   return PREFILTER.testString(text);
 }
+
+/** `mightMentionAi` on the UTF-8 bytes, before decoding (the terms are ASCII, so the answer is the same). */
+export function mightMentionAiBytes(bytes: Uint8Array): boolean {
+  return PREFILTER.test(bytes);
+}

@@ -10,7 +10,7 @@ import { detectCalls } from './llm-call-detector.js';
 import { detectModels } from './model-detector.js';
 import { evidenceAt, type SourceContext } from './source-context.js';
 import { lexSource, type SourceLanguage } from './source-lexer.js';
-import { mightMentionAi } from './source-prefilter.js';
+import { mightMentionAi, mightMentionAiBytes } from './source-prefilter.js';
 import { detectAgentsAndTools } from './tool-detector.js';
 
 /** Larger source files are skipped (generated code); the engine still counts them. */
@@ -69,6 +69,8 @@ function defineSourceScanner(lang: SourceLanguage): FileScanner {
       return size <= SOURCE_MAX_BYTES && exts.has(extensionOf(path)) && !isGenerated(path);
     },
     async scan(file: FileInput): Promise<Observation> {
+      // Most source files mention no AI at all: rule them out on the raw bytes, without decoding.
+      if (!mightMentionAiBytes(await file.bytes())) return {};
       return scanSourceText(file.path, await file.text(), lang, name);
     },
   };
