@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AttestError } from '../../src/core/errors.js';
 
 /** One row of the shared guard data format. */
@@ -43,4 +44,19 @@ export function readGuardJsonl(path: string): GuardRow[] {
 export function sourceRepo(source: string): string {
   const colon = source.indexOf(':');
   return colon < 0 ? source : source.slice(0, colon);
+}
+
+/**
+ * The extra benign corpus committed under data/guard-extra (every `*.jsonl` in `dir`, in file-name
+ * order, each file's rows in order): rows of the same format, all label 0.
+ */
+export function readGuardExtra(dir: string): GuardRow[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  return files.flatMap((f) => readGuardJsonl(join(dir, f)));
+}
+
+/** The origin of an extra-corpus row (`npm`, `debian`, `attest`): the unit held out together in CV and LOSO. */
+export function extraOrigin(source: string): string {
+  const slash = source.indexOf('/');
+  return `${slash < 0 ? source : source.slice(0, slash)} (extra)`;
 }
