@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import type { DirEntry, DiscoverFs, EntryKind, FsStat } from '../engine-fs-port.js';
@@ -16,6 +16,23 @@ function kindOf(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink()
   if (d.isDirectory()) return 'dir';
   if (d.isSymbolicLink()) return 'symlink';
   return 'other';
+}
+
+/**
+ * A small file whose size the walk already knows: open, one read of size + 1 bytes, close (no
+ * fstat). A short read of a regular file means end of file; a full one means the file grew since
+ * the walk, and it is read again the ordinary way.
+ */
+function readSmallFile(absPath: string, size: number): Uint8Array {
+  const fd = openSync(absPath, 'r');
+  let n: number;
+  const buf = Buffer.allocUnsafe(size + 1);
+  try {
+    n = readSync(fd, buf, 0, size + 1, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return n <= size ? buf.subarray(0, n) : readFileSync(absPath);
 }
 
 /** The discover engine's file-system port over `node:fs` (POSIX separators in, absolute paths out). */
@@ -36,7 +53,7 @@ export function createNodeFs(): DiscoverFs {
       return { kind: kindOf(s), size: s.size, dev: s.dev, ino: s.ino };
     },
     async readFile(absPath: string, sizeHint?: number): Promise<Uint8Array> {
-      return sizeHint !== undefined && sizeHint <= SYNC_READ_MAX ? readFileSync(absPath) : readFile(absPath);
+      return sizeHint !== undefined && sizeHint <= SYNC_READ_MAX ? readSmallFile(absPath, sizeHint) : readFile(absPath);
     },
     async readHead(absPath: string, n: number): Promise<Uint8Array> {
       const fh = await open(absPath, 'r');

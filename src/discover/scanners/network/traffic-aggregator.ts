@@ -20,10 +20,14 @@ interface Pair {
   readonly kind: TrafficKind;
   count: number;
   readonly firstLine: number;
+  /** Order of first sight (several pairs can share a line, e.g. a one-line HAR). */
+  readonly seq: number;
 }
 
 export class TrafficAggregator {
-  readonly #pairs = new Map<string, Pair>();
+  /** host → client → pair (two lookups instead of building a `client\0host` key per line). */
+  readonly #byHost = new Map<string, Map<string, Pair>>();
+  #size = 0;
   /** `matchProviderHost` per distinct host string (logs repeat a few hosts many times); bounded. */
   readonly #providers = new Map<string, ProviderHost | null>();
   #overflow = 0;
@@ -40,22 +44,31 @@ export class TrafficAggregator {
   add(hit: TrafficHit, line: number): void {
     const provider = this.#providerOf(hit.host);
     if (!provider) return;
-    const key = `${hit.client}\u0000${hit.host}`;
-    const p = this.#pairs.get(key);
+    let clients = this.#byHost.get(hit.host);
+    const p = clients?.get(hit.client);
     if (p) p.count++;
-    else if (this.#pairs.size < MAX_PAIRS) this.#pairs.set(key, { client: hit.client, host: hit.host, provider, kind: hit.kind, count: 1, firstLine: line });
-    else this.#overflow++;
+    else if (this.#size < MAX_PAIRS) {
+      if (!clients) this.#byHost.set(hit.host, (clients = new Map()));
+      clients.set(hit.client, { client: hit.client, host: hit.host, provider, kind: hit.kind, count: 1, firstLine: line, seq: this.#size++ });
+    } else this.#overflow++;
   }
 
   get size(): number {
-    return this.#pairs.size;
+    return this.#size;
+  }
+
+  /** Pairs in first-seen order, as the single map of earlier versions iterated them. */
+  #pairs(): Pair[] {
+    const all: Pair[] = [];
+    for (const clients of this.#byHost.values()) for (const p of clients.values()) all.push(p);
+    return all.sort((a, b) => a.seq - b.seq);
   }
 
   /** Components per host and one `shadow-ai-traffic` finding per client (AI-INV-02, medium). */
   toObservation(path: string, scanner: string): Observation {
     const byHost = new Map<string, Pair[]>();
     const byClient = new Map<string, Pair[]>();
-    for (const p of this.#pairs.values()) {
+    for (const p of this.#pairs()) {
       push(byHost, p.host, p);
       if (p.provider.kind !== 'observability' && p.provider.kind !== 'hub') push(byClient, p.client, p);
     }
