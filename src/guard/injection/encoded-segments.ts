@@ -98,6 +98,29 @@ function scanAlphabetRuns(text: string, out: EncodedSegment[]): void {
 }
 
 /** `\x69\x67…`, `0x69 0x67…` and `69 67 6e …` byte lists (6+ bytes). */
+/**
+ * Walk a hex byte list starting at `i` (`de ad be ef`, `\\xde\\xad`, `0xde, 0xad`). Returns the end offset
+ * and the number of byte pairs; pushes the pairs to `digits` only when given (the first walk counts
+ * without allocating: most starts are ordinary words such as `be` or `add`).
+ */
+function walkHexList(text: string, i: number, digits?: string[]): { end: number; count: number } {
+  let j = i;
+  let count = 0;
+  for (;;) {
+    let k = j;
+    if (text[k] === '\\' && (text[k + 1] === 'x' || text[k + 1] === 'X')) k += 2;
+    else if (text[k] === '0' && (text[k + 1] === 'x' || text[k + 1] === 'X')) k += 2;
+    if (!isHex(text.charCodeAt(k)) || !isHex(text.charCodeAt(k + 1)) || isHex(text.charCodeAt(k + 2))) break;
+    if (k === j && count > 0 && text[j - 1] !== ' ' && text[j - 1] !== ',') break;
+    digits?.push(text.slice(k, k + 2));
+    count++;
+    j = k + 2;
+    while (text[j] === ' ' || text[j] === ',') j++;
+    if (count * 2 > DECODE_LIMITS.maxEncoded) break;
+  }
+  return { end: j, count };
+}
+
 function scanHexByteLists(text: string, out: EncodedSegment[]): void {
   let i = 0;
   while (i < text.length && out.length < DECODE_LIMITS.maxSegments) {
@@ -110,20 +133,10 @@ function scanHexByteLists(text: string, out: EncodedSegment[]): void {
       i++;
       continue;
     }
-    let j = i;
-    const digits: string[] = [];
-    for (;;) {
-      let k = j;
-      if (text[k] === '\\' && (text[k + 1] === 'x' || text[k + 1] === 'X')) k += 2;
-      else if (text[k] === '0' && (text[k + 1] === 'x' || text[k + 1] === 'X')) k += 2;
-      if (!isHex(text.charCodeAt(k)) || !isHex(text.charCodeAt(k + 1)) || isHex(text.charCodeAt(k + 2))) break;
-      if (k === j && digits.length > 0 && text[j - 1] !== ' ' && text[j - 1] !== ',') break;
-      digits.push(text.slice(k, k + 2));
-      j = k + 2;
-      while (text[j] === ' ' || text[j] === ',') j++;
-      if (digits.length * 2 > DECODE_LIMITS.maxEncoded) break;
-    }
-    if (digits.length >= 6) {
+    const { end: j, count } = walkHexList(text, i);
+    if (count >= 6) {
+      const digits: string[] = [];
+      walkHexList(text, i, digits);
       const decoded = decodeHexDigits(digits.join(''));
       if (decoded !== undefined) out.push({ kind: 'hex', start: i, end: j, decoded });
       i = j;

@@ -22,10 +22,6 @@ export interface NormalizedView {
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isWordChar = (ch: string): boolean => {
-  const c = ch.charCodeAt(0);
-  return isAsciiLetter(c) || isDigit(c) || c > 127;
-};
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
 
 const WORDLIKE = /^[\p{L}\p{N}]$/u;
@@ -215,13 +211,13 @@ function separatorLength(text: string, i: number): number {
   return 1;
 }
 
+/** Word character by code; false for NaN (out of range), like a missing neighbour. */
+const isWordCodeAt = (c: number): boolean => isAsciiLetter(c) || isDigit(c) || c > 127;
+
 /** True when text[i] is a one-character word: a word char not touching other word chars. */
 function isSingleCharToken(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === undefined || !isWordChar(ch)) return false;
-  const prev = text[i - 1];
-  const next = text[i + 1];
-  return (prev === undefined || !isWordChar(prev)) && (next === undefined || !isWordChar(next));
+  if (!isWordCodeAt(text.charCodeAt(i))) return false;
+  return !isWordCodeAt(text.charCodeAt(i - 1)) && !isWordCodeAt(text.charCodeAt(i + 1));
 }
 
 /** Quick pre-check: is there any run of 4+ separated single-character tokens? */
