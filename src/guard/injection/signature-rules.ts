@@ -103,6 +103,9 @@ export const SIGNATURE_RULES: readonly SignatureRule[] = [
   { id: 'dr-al', category: 'roleplay-jailbreak', weight: 0.6, steps: ['dr', 'al'], gap: 0 },
   { id: 'break-character', category: 'roleplay-jailbreak', weight: 0.45, steps: ['break breaking broke', 'character'], gap: 1 },
   { id: 'act-as-from-now', category: 'roleplay-jailbreak', weight: 0.35, steps: ['now', 'on', 'you', 'act pretend behave respond'], gap: 4 },
+  // Forced affirmative prefix: the target string of GCG/PAIR-style attacks (`Begin your reply with: "Sure, here is …"`).
+  { id: 'forced-affirmative-prefix', category: 'roleplay-jailbreak', weight: 0.8, steps: ['begin start open', 'reply replying response respond responding answer answering output', 'sure certainly absolutely'], gap: 4 },
+  { id: 'forced-affirmative-prefix', category: 'roleplay-jailbreak', weight: 0.8, steps: ['reply response answer output', 'begins begin starts start beginning starting opens', 'sure certainly absolutely'], gap: 3 },
   { id: 'fiction-framing', category: 'roleplay-jailbreak', weight: 0.15, steps: ['hypothetical hypothetically fictional fiction screenplay roleplay scenario pretend imagine'], gap: 0 },
   // system prompt extraction
   { id: 'reveal-system-prompt', category: 'system-prompt-extraction', weight: 0.9, steps: [REVEAL, 'your the this its', 'system initial original hidden secret internal confidential developer preprompt pre', 'prompt prompts instructions instruction message directives guidelines password'], gap: 2 },
