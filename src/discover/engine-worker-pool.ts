@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScanJob, ScanPool, ScanReply } from './engine-pool-protocol.js';
+import { decodeReplies, encodeJobs, type ScanJob, type ScanPool, type ScanReply } from './engine-pool-protocol.js';
 
 interface Slot {
   readonly worker: Worker;
@@ -61,7 +61,7 @@ export class WorkerScanPool implements ScanPool {
           const batch = slot.outbox;
           slot.outbox = [];
           if (!this.#broken) {
-            if (batch.length > 0) slot.worker.postMessage(batch);
+            if (batch.length > 0) slot.worker.postMessage(encodeJobs(batch));
             return;
           }
           for (const j of batch) {
@@ -84,8 +84,8 @@ export class WorkerScanPool implements ScanPool {
     const worker = startWorker();
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), outbox: [] };
-    worker.on('message', (replies: ScanReply[]) => {
-      for (const reply of replies) {
+    worker.on('message', (wire: string) => {
+      for (const reply of decodeReplies(wire)) {
         const p = slot.pending.get(reply.id);
         slot.pending.delete(reply.id);
         p?.resolve(reply);

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createNodeFs } from './adapters/node-fs.js';
 import { LazyFileInput } from './engine-file-input.js';
-import type { ScanJob, ScanReply } from './engine-pool-protocol.js';
+import { decodeJobs, encodeReplies, type ScanJob, type ScanReply } from './engine-pool-protocol.js';
 import { scanWith } from './engine-scan-file.js';
 import type { FileScanner } from './model.js';
 import { FILE_SCANNERS } from './scanners/registry.js';
@@ -33,6 +33,6 @@ async function runBatch(jobs: readonly ScanJob[]): Promise<ScanReply[]> {
 }
 
 // One message per batch of jobs, one reply per batch, in the same order.
-parentPort?.on('message', (jobs: ScanJob[]) => {
-  void runBatch(jobs).then((replies) => parentPort?.postMessage(replies));
+parentPort?.on('message', (wire: string) => {
+  void runBatch(decodeJobs(wire)).then((replies) => parentPort?.postMessage(encodeReplies(replies)));
 });
