@@ -12,11 +12,11 @@ export interface SignatureHit {
   readonly end: number;
 }
 
-/** Word tokens as parallel arrays (no object per token: less garbage per call). */
+/** Word tokens as parallel arrays (no object per token, exact-size typed offsets: less garbage per call). */
 export interface Tokens {
   readonly words: string[];
-  readonly starts: number[];
-  readonly ends: number[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
 interface CompiledRule {
@@ -51,20 +51,28 @@ const BY_FIRST_WORD: ReadonlyMap<string, { compiled: CompiledRule; reversed: boo
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 
-/** Split folded text into word tokens (letters/digits), max 40 chars each for lookup. */
+/** Split folded text into word tokens (letters/digits), max 40 chars each for lookup. Counts first, then fills exact-size arrays. */
 export function tokenize(text: string): Tokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = isWordCode(text.charCodeAt(i));
+    if (w && !inWord) count++;
+    inWord = w;
+  }
+  const words = new Array<string>(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let n = 0;
   let i = 0;
   while (i < text.length) {
     while (i < text.length && !isWordCode(text.charCodeAt(i))) i++;
     const s = i;
     while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
     if (i > s) {
-      words.push(text.slice(s, i - s > 40 ? s + 40 : i));
-      starts.push(s);
-      ends.push(i);
+      words[n] = text.slice(s, i - s > 40 ? s + 40 : i);
+      starts[n] = s;
+      ends[n++] = i;
     }
   }
   return { words, starts, ends };
