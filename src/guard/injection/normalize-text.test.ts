@@ -118,3 +118,14 @@ describe('offset map', () => {
     expect(original.slice(rx.start, rx.end)).toBe('𝐱');
   });
 });
+
+describe('normalised string building', () => {
+  it('keeps lone surrogates as they are (the fast decoder would replace them) and maps every character back', () => {
+    for (const text of ['Abc \uD800 Def', 'x\uDC00Y', 'Plain ASCII Text']) {
+      const view = normalizeView(text);
+      expect(view.cased.text).toBe(text);
+      expect(view.folded.text).toBe(text.toLowerCase());
+      expect(view.folded.map.length).toBe(text.length + 1);
+    }
+  });
+});

