@@ -50,6 +50,12 @@ export interface ScanPool {
   /** True when every named scanner can run in the pool. */
   canRun(scanners: readonly string[]): boolean;
   scan(job: Omit<ScanJob, 'id'>): Promise<ScanReply>;
+  /**
+   * True while every worker has a full queue. When the pool says so, the engine scans the file on
+   * its own thread instead, so the engine's thread shares the scanning (optional: a pool without
+   * it takes every file).
+   */
+  saturated?(): boolean;
   /** Stops the workers; pending jobs are rejected. */
   close(): Promise<void>;
 }

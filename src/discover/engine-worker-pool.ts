@@ -32,14 +32,27 @@ function startWorker(): Worker {
 /** A worker pool for the scanners named in `scannerNames` (the built-in FILE_SCANNERS). */
 export class WorkerScanPool implements ScanPool {
   readonly #size: number;
+  readonly #queue: number;
   readonly #names: ReadonlySet<string>;
   readonly #slots: Slot[] = [];
   #nextId = 1;
   #broken = false;
 
-  constructor(size: number, scannerNames: Iterable<string>) {
+  /**
+   * @param size worker threads
+   * @param queue jobs per worker beyond which `saturated()` is true (default: unbounded, the pool
+   *   takes every file)
+   */
+  constructor(size: number, scannerNames: Iterable<string>, queue = Infinity) {
     this.#size = Math.max(1, Math.floor(size));
     this.#names = new Set(scannerNames);
+    this.#queue = queue;
+  }
+
+  saturated(): boolean {
+    if (this.#slots.length === 0) return false;
+    for (const s of this.#slots) if (s.pending.size < this.#queue) return false;
+    return true;
   }
 
   canRun(scanners: readonly string[]): boolean {

@@ -78,6 +78,8 @@ async function planRoots(fs: DiscoverFs, roots: readonly string[]): Promise<Root
   return plans;
 }
 
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 async function* singleFile(fs: DiscoverFs, plan: RootPlan): AsyncGenerator<WalkedFile> {
   yield { abs: plan.abs, rel: fs.basename(plan.abs), size: plan.stat.size };
 }
@@ -113,10 +115,18 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   const scanOne = async (file: WalkedFile, wanting: readonly FileScanner[]): Promise<FileScanOutcome> => {
     const names = wanting.map((s) => s.name);
     if (pool && stats.files > poolAfter && pool.canRun(names)) {
-      try {
-        return await pool.scan({ abs: file.abs, rel: file.rel, size: file.size, scanners: names, maxTextBytes: limits.maxTextBytes });
-      } catch {
-        // The workers stopped (crashed or closed): scan this file, and the rest, in-process.
+      if (!pool.saturated?.()) {
+        try {
+          return await pool.scan({ abs: file.abs, rel: file.rel, size: file.size, scanners: names, maxTextBytes: limits.maxTextBytes });
+        } catch {
+          // The workers stopped (crashed or closed): scan this file, and the rest, in-process.
+        }
+      } else {
+        // The workers are busy: this thread scans the file, then lets their replies in (in-process
+        // scans resolve in microtasks only, which would otherwise keep replies waiting).
+        const outcome = await scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits));
+        await yieldToEventLoop();
+        return outcome;
       }
     }
     return scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits));

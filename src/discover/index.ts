@@ -24,11 +24,15 @@ export { FILE_SCANNERS, HOST_SCANNERS } from './scanners/registry.js';
 export interface DiscoverPathsOptions extends Partial<Omit<DiscoverOptions, 'roots'>> {
   /**
    * Scan threads (default: the available cores). With more than 1, after the first `poolAfter`
-   * files the built-in scanners run in that many worker threads; 1 scans in-process only. Workers
-   * are used only with the built-in scanners over the real file system.
+   * files the built-in scanners run in `jobs - 1` worker threads and on this thread whenever the
+   * workers' queues are full; 1 scans in-process only. Workers are used only with the built-in
+   * scanners over the real file system.
    */
   readonly jobs?: number;
 }
+
+/** Files queued per scan worker before the engine's own thread scans the next one itself. */
+const WORKER_QUEUE = 32;
 
 /**
  * Scan paths on this machine with every built-in scanner.
@@ -39,7 +43,9 @@ export interface DiscoverPathsOptions extends Partial<Omit<DiscoverOptions, 'roo
 export async function discoverPaths(roots: readonly string[], options: DiscoverPathsOptions = {}): Promise<DiscoverResult> {
   const { jobs = availableParallelism(), ...rest } = options;
   const builtIn = (rest.scanners === undefined || rest.scanners === FILE_SCANNERS) && rest.fs === undefined;
-  const pool = rest.pool ?? (jobs > 1 && builtIn ? new WorkerScanPool(jobs, FILE_SCANNERS.map((s) => s.name)) : undefined);
+  // `jobs` threads scan: this one and jobs - 1 workers; this thread takes a file whenever every
+  // worker has WORKER_QUEUE files queued (see ScanPool.saturated).
+  const pool = rest.pool ?? (jobs > 1 && builtIn ? new WorkerScanPool(jobs - 1, FILE_SCANNERS.map((s) => s.name), WORKER_QUEUE) : undefined);
   try {
     return await discover({
       scanners: FILE_SCANNERS,

@@ -72,6 +72,39 @@ describe('scan workers (jobs=2) give the same result as in-process scanning (job
     expect(canonical(two)).toBe(canonical(one));
   });
 
+  it('one worker with a short queue and the engine thread sharing the files: same result, both scan', async () => {
+    // Many small files (no slow one), so the worker's queue fills and drains many times during the run.
+    const many = mkdtempSync(join(tmpdir(), 'attest-share-'));
+    for (let i = 0; i < 600; i++) writeFileSync(join(many, `m${i}.py`), i % 3 === 0 ? `from openai import OpenAI\nclient = OpenAI()\nmodel = "gpt-4o-${i}"\n` : `x = ${i}\n`);
+    const one = await discoverPaths([many], { jobs: 1 });
+    const pool = new WorkerScanPool(1, FILE_SCANNERS.map((s) => s.name), 2);
+    // Boot the worker first (a cold start under tsx takes longer than scanning this whole tree in-process).
+    await pool.scan({ abs: join(many, 'm1.py'), rel: 'm1.py', size: 6, scanners: ['keys'], maxTextBytes: 1 << 20 });
+    const scan = pool.scan.bind(pool);
+    let toWorker = 0;
+    let whileSaturated = 0;
+    const saturated = pool.saturated.bind(pool);
+    pool.saturated = () => {
+      const full = saturated();
+      if (full) whileSaturated++;
+      return full;
+    };
+    pool.scan = (job) => {
+      toWorker++;
+      return scan(job);
+    };
+    try {
+      const two = await discoverPaths([many], { pool, poolAfter: 0, concurrency: 4 });
+      expect(toWorker).toBeGreaterThan(2);
+      expect(whileSaturated).toBeGreaterThan(2); // files the engine's thread scanned itself
+      expect(one.components.length).toBeGreaterThan(50);
+      expect(canonical(two)).toBe(canonical(one));
+    } finally {
+      await pool.close();
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+
   it('the pool runs the built-in scanners in worker threads and can be closed while idle', async () => {
     const pool = new WorkerScanPool(2, FILE_SCANNERS.map((s) => s.name));
     try {

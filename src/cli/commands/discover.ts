@@ -135,7 +135,7 @@ export default defineCommand({
     'fail-on': { type: 'string', description: 'Exit 1 when a finding is at or above this severity: critical, high, medium, low' },
     host: { type: 'boolean', description: 'Also inventory this host: running AI runtimes and their listening ports' },
     'include-vendored': { type: 'boolean', description: 'Also scan node_modules, vendor, .venv, dist, build … (skipped by default)' },
-    jobs: { type: 'string', alias: 'j', description: 'Scan threads (default: the number of cores; 1 = no worker threads). Workers start after the first 1000 files' },
+    jobs: { type: 'string', alias: 'j', description: 'Scan threads (default: the number of cores): this one plus N-1 workers; 1 = no worker threads. Workers start after the first 1000 files' },
     'max-file-size': { type: 'string', description: 'Largest file read whole as text (default 8MB); larger files are only streamed or sniffed' },
   },
   async run({ args, rawArgs }) {
