@@ -8,14 +8,15 @@
  *   - discover: the engine with every built-in scanner, built with tsc into bench/.work/dist (as
  *     `npm run build` ships it), in a child process that reports its own
  *     scan time, CPU time (all threads) and peak RSS (process.resourceUsage().maxRSS), once with
- *     `jobs` = the available cores (scan worker threads, the CLI's default) and once with `jobs` 1;
+ *     `jobs` = the available cores (the CLI's default: this thread plus jobs-1 scan workers) and once with `jobs` 1;
  *   - ripgrep: `rg --fixed-strings --file <signature strings> --count` over the same tree, timed
  *     with /usr/bin/time for its peak RSS.
  * and prints files/s, MB/s, peak RSS and the discover/rg ratio (median of three).
  *
  * Options: --projects N (small tree size, default 500 ≈ 50k files), --runs N (default 3), --regen,
  * --jobs N (scan threads for the first discover row, default: the available cores),
- * --profile (also time each scanner family alone on the small tree).
+ * --profile (also time each scanner family alone on the small tree), --workers-only-row (also time N
+ * worker threads taking every file, the engine thread only walking: the pool before commit 6ca1e41).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,10 +33,12 @@ const TREE_VERSION = 4;
 
 // ── child mode: scan one tree and report ────────────────────────────────────
 if (process.argv[2] === '--child') {
-  const { discoverPaths, FILE_SCANNERS } = (await import(pathToFileURL(join(DIST, 'discover', 'index.js')).href)) as typeof DiscoverModule;
+  const { discoverPaths, FILE_SCANNERS, WorkerScanPool } = (await import(pathToFileURL(join(DIST, 'discover', 'index.js')).href)) as typeof DiscoverModule;
   const root = process.argv[3] as string;
   const only = process.argv[4] === '-' ? undefined : process.argv[4]; // a scanner family (`keys`, `source` …), or `none`: for --profile
   const jobs = Number(process.argv[5] ?? '1'); // scan threads (discoverPaths' `jobs`)
+  // `workers-only`: `jobs` worker threads that take every file (the engine thread only walks), as before 6ca1e41.
+  const pool = process.argv[6] === 'workers-only' ? new WorkerScanPool(jobs, FILE_SCANNERS.map((s) => s.name)) : undefined;
   const family = (name: string) => name.split(/[-/]/)[0] as string;
   // Wall time inside each family's scan(); with concurrent files this over-counts (awaits overlap): see --profile.
   const perScanner: Record<string, number> = {};
@@ -56,7 +59,8 @@ if (process.argv[2] === '--child') {
   const t0 = performance.now();
   let problems = 0;
   // Whole runs use the built-in scanners as shipped (so worker threads can run them); --profile wraps them to time each family.
-  const result = await discoverPaths([root], { ...(only === undefined ? {} : { scanners }), jobs, onProblem: () => problems++ });
+  const result = await discoverPaths([root], { ...(only === undefined ? {} : { scanners }), ...(pool ? { pool } : {}), jobs, onProblem: () => problems++ });
+  await pool?.close();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const scannerMs = Object.fromEntries(Object.entries(perScanner).map(([k, v]) => [k, Math.round(v)]));
@@ -233,9 +237,9 @@ interface Run {
   extra?: Record<string, unknown>;
 }
 
-function runDiscover(root: string, only?: string, jobs = 1): Run {
+function runDiscover(root: string, only?: string, jobs = 1, mode = 'shared'): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root, only ?? '-', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'discover.ts'), '--child', root, only ?? '-', String(jobs), mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`discover child failed: ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, number>;
@@ -270,6 +274,8 @@ const projects = arg('--projects', 500);
 const cores = arg('--jobs', (await import('node:os')).availableParallelism());
 const runs = arg('--runs', 3);
 const regen = process.argv.includes('--regen');
+/** Also time the pool as it was before 6ca1e41 (N workers take every file, the engine thread only walks). */
+const workersOnlyRow = process.argv.includes('--workers-only-row');
 mkdirSync(WORK, { recursive: true });
 // Build the package once per run, so the timed code is the current source as `npm run build` ships it.
 rmSync(DIST, { recursive: true, force: true });
@@ -292,10 +298,12 @@ for (const size of [projects, projects * 2]) {
   const dr: Run[] = [];
   const d1r: Run[] = [];
   const gr: Run[] = [];
+  const wr: Run[] = [];
   for (let i = 0; i < runs; i++) {
     dr.push(runDiscover(tree.root, undefined, cores));
     d1r.push(runDiscover(tree.root, undefined, 1));
     gr.push(runRipgrep(tree.root, patternsFile));
+    if (workersOnlyRow) wr.push(runDiscover(tree.root, undefined, cores, 'workers-only'));
   }
   const [d, d1, g] = [median(dr), median(d1r), median(gr)];
   const line = (name: string, r: Run) =>
@@ -303,6 +311,10 @@ for (const size of [projects, projects * 2]) {
   rows.push(line(`discover --jobs ${cores}, ${size} projects`, d), line(`discover --jobs 1, ${size} projects`, d1), line(`rg, ${size} projects`, g));
   rows.push(`| ratio discover --jobs ${cores} / rg | | | ${(d.ms / g.ms).toFixed(2)}x | ${(d.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
   rows.push(`| ratio discover --jobs 1 / rg | | | ${(d1.ms / g.ms).toFixed(2)}x | ${(d1.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
+  if (workersOnlyRow) {
+    const w = median(wr);
+    rows.push(line(`discover, ${cores} workers taking every file, ${size} projects`, w), `| ratio ${cores} workers only / rg | | | ${(w.ms / g.ms).toFixed(2)}x | ${(w.cpuMs / g.cpuMs).toFixed(2)}x | | | |`);
+  }
   process.stderr.write(`${size} projects: discover ${JSON.stringify(d.extra)}; --jobs 1 ${JSON.stringify(d1.extra)}; rg ${JSON.stringify(g.extra)}\n`);
 }
 if (process.argv.includes('--profile')) {
