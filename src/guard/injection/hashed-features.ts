@@ -10,6 +10,9 @@ export const CHAR_NGRAM_MAX = 5;
 const CHAR_SEED = 0x811c9dc5;
 const WORD_SEED = 0x9e3779b9;
 const BIGRAM_SEED = 0x85ebca6b;
+const TRIGRAM_SEED = 0xc2b2ae35;
+/** Word trigrams in the word group (experiment switch; off in the shipped model). */
+export const WORD_TRIGRAMS = false;
 
 /** MurmurHash3 finaliser: spreads FNV state over all bits. */
 function fmix(h: number): number {
@@ -47,10 +50,12 @@ export function visitFeatures(text: string, bits: number, sink: FeatureSink): vo
   }
   let prev = 0;
   let hasPrev = false;
+  let prev2 = 0;
+  let hasPrev2 = false;
   let i = 0;
   while (i < n) {
     while (i < n && !isWordCode(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) === 10) hasPrev = false;
+      if (text.charCodeAt(i) === 10) hasPrev = hasPrev2 = false;
       i++;
     }
     const s = i;
@@ -65,7 +70,13 @@ export function visitFeatures(text: string, bits: number, sink: FeatureSink): vo
     if (hasPrev) {
       const bi = fmix(Math.imul(prev, 31) ^ uni ^ BIGRAM_SEED);
       sink(bi & mask, bi & 0x80000000 ? -1 : 1, 1, s);
+      if (WORD_TRIGRAMS && hasPrev2) {
+        const tri = fmix(Math.imul(prev2, 961) ^ Math.imul(prev, 31) ^ uni ^ TRIGRAM_SEED);
+        sink(tri & mask, tri & 0x80000000 ? -1 : 1, 1, s);
+      }
     }
+    prev2 = prev;
+    hasPrev2 = hasPrev;
     prev = uni;
     hasPrev = true;
   }
@@ -152,11 +163,13 @@ export function contributionPrefix(text: string, bits: number, weights: Float32A
   }
   let prev = 0;
   let hasPrev = false;
+  let prev2 = 0;
+  let hasPrev2 = false;
   let i = 0;
   let filled = 0;
   while (i < n) {
     while (i < n && !isWordCode(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) === 10) hasPrev = false;
+      if (text.charCodeAt(i) === 10) hasPrev = hasPrev2 = false;
       i++;
     }
     const s = i;
@@ -179,10 +192,18 @@ export function contributionPrefix(text: string, bits: number, weights: Float32A
       const wb = weights[bi & mask] as number;
       sum += bi & 0x80000000 ? -wb : wb;
       cnt++;
+      if (WORD_TRIGRAMS && hasPrev2) {
+        const tri = fmix(Math.imul(prev2, 961) ^ Math.imul(prev, 31) ^ uni ^ TRIGRAM_SEED);
+        const wt = weights[tri & mask] as number;
+        sum += tri & 0x80000000 ? -wt : wt;
+        cnt++;
+      }
     }
     wordSum[s + 1] = (wordSum[s] as number) + sum;
     wordCnt[s + 1] = (wordCnt[s] as number) + cnt;
     filled = s + 1;
+    prev2 = prev;
+    hasPrev2 = hasPrev;
     prev = uni;
     hasPrev = true;
   }
