@@ -18,6 +18,7 @@ import { extraOrigin, readGuardExtra, readGuardJsonl, sourceRepo, type GuardRow 
 import { augmentedPositives, groupKey, splitCarriers } from '../bench/lib/guard-training-set.js';
 import { analyzeText } from '../src/guard/injection/analyze-text.js';
 import { DENSE_FEATURE_NAMES } from '../src/guard/injection/dense-features.js';
+import { CHAR_GROUP_SCALE, CHAR_NGRAM_MAX, CHAR_NGRAM_MIN, WORD_TRIGRAMS } from '../src/guard/injection/hashed-features.js';
 import { encodeModel, type InjectionModel } from '../src/guard/injection/injection-model.js';
 import { DEFAULT_TRAIN_OPTIONS, mulberry32, prepareTexts, shuffleInPlace, trainMultiInstance, type PreparedText } from '../src/guard/injection/logistic-trainer.js';
 
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     l2: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.l2) },
     lr: { type: 'string', default: String(DEFAULT_TRAIN_OPTIONS.learningRate) },
     rounds: { type: 'string', default: '2' },
+    'carriers': { type: 'string', default: 'third' },
     'max-hard-fpr': { type: 'string', default: '0.01' },
     'max-benign-fpr': { type: 'string', default: '0.01' },
     'skip-loso': { type: 'boolean', default: false },
@@ -140,7 +142,10 @@ function main(): void {
   const train = readGuardJsonl(trainPath);
   const dev = args['skip-dev'] ? [] : readGuardJsonl(devPath);
   const extraRows = args['no-extra'] ? [] : readGuardExtra(args.extra);
-  const { negatives: extraNeg, carriers: allCarriers } = splitCarriers(extraRows);
+  const split = splitCarriers(extraRows);
+  // `third` (default): every third extra row is a carrier only; `twins`: every extra row stays a clean negative AND gets a planted copy.
+  const extraNeg = args.carriers === 'twins' ? extraRows : split.negatives;
+  const allCarriers = args.carriers === 'twins' ? extraRows : split.carriers;
   const carriers = args['no-augment'] ? [] : allCarriers;
   log(
     `train ${train.length} rows, dev ${args['skip-dev'] ? 'not read' : `${dev.length} rows (dev is evaluation only)`}; extra corpus ${extraNeg.length} clean rows + ${carriers.length} carriers; seed ${seed}; ${folds}-fold CV`,
@@ -217,6 +222,8 @@ function main(): void {
     data: 'train.jsonl of the shared guard data (see SOURCES.md beside the model)',
     trainSha256: createHash('sha256').update(readFileSync(trainPath)).digest('hex'),
     rows: train.length,
+    features: { charNgrams: [CHAR_NGRAM_MIN, CHAR_NGRAM_MAX], charGroupScale: CHAR_GROUP_SCALE, wordNgrams: WORD_TRIGRAMS ? [1, 3] : [1, 2] },
+    rounds: Number(args.rounds),
     extra: args['no-extra'] ? 'none' : 'data/guard-extra (clean rows + carriers with planted training payloads, see its SOURCES.md)',
     extraSha256: createHash('sha256').update(extraRows.map((r) => r.text).join('\n')).digest('hex'),
     extraRows: extraNeg.length,
