@@ -55,5 +55,9 @@ describe('looksBinary', () => {
     const late = new Uint8Array(9000).fill(65);
     late[8500] = 0;
     expect(looksBinary(late)).toBe(false);
+    late[8191] = 0;
+    expect(looksBinary(late)).toBe(true);
+    expect(looksBinary(Buffer.from('plain text'))).toBe(false);
+    expect(looksBinary(new Uint8Array(0))).toBe(false);
   });
 });

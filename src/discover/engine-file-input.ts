@@ -17,9 +17,8 @@ export interface FileInputLimits {
 
 /** True when the sample contains a NUL byte. */
 export function looksBinary(sample: Uint8Array): boolean {
-  const end = Math.min(sample.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < end; i++) if (sample[i] === 0) return true;
-  return false;
+  // TypedArray#indexOf is a native search (memchr for Buffers): several times a JS loop over 8 KB per file.
+  return sample.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
 }
 
 function mb(bytes: number): string {
