@@ -61,3 +61,36 @@ describe('looksBinary', () => {
     expect(looksBinary(new Uint8Array(0))).toBe(false);
   });
 });
+
+describe('LazyFileInput with a reused read buffer', () => {
+  it('reads into the scratch buffer when the file fits, and decoded text outlives the buffer reuse', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createNodeFs } = await import('./adapters/node-fs.js');
+    const { LazyFileInput, ScratchBuffers } = await import('./engine-file-input.js');
+    const dir = mkdtempSync(join(tmpdir(), 'attest-scratch-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'first file é');
+      writeFileSync(join(dir, 'b.txt'), 'second, longer file');
+      writeFileSync(join(dir, 'big.txt'), 'x'.repeat(200));
+      const fs = createNodeFs();
+      const scratch = new ScratchBuffers(1, 64);
+      const buf = scratch.acquire();
+      expect(scratch.acquire()).toBeUndefined(); // only one
+      const a = new LazyFileInput(fs, join(dir, 'a.txt'), 'a.txt', 13, { maxTextBytes: 1 << 20 }, buf);
+      const aText = await a.text();
+      expect((await a.bytes()).buffer).toBe(buf?.buffer); // read into the scratch buffer
+      const b = new LazyFileInput(fs, join(dir, 'b.txt'), 'b.txt', 19, { maxTextBytes: 1 << 20 }, buf);
+      expect(await b.text()).toBe('second, longer file');
+      expect(aText).toBe('first file é');
+      const big = new LazyFileInput(fs, join(dir, 'big.txt'), 'big.txt', 200, { maxTextBytes: 1 << 20 }, buf);
+      expect((await big.bytes()).buffer).not.toBe(buf?.buffer); // does not fit: a fresh allocation
+      expect(await big.text()).toBe('x'.repeat(200));
+      scratch.release(buf);
+      expect(scratch.acquire()).toBe(buf);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -28,8 +28,12 @@ export interface DiscoverFs {
   readdir(absDir: string): Promise<readonly DirEntry[]>;
   /** Follows symlinks; rejects with an errno-style error (code ENOENT, EACCES, ELOOP …). */
   stat(absPath: string): Promise<FsStat>;
-  /** The whole file; `sizeHint` (from the walk's stat) lets an adapter pick a cheaper read for small files. */
-  readFile(absPath: string, sizeHint?: number): Promise<Uint8Array>;
+  /**
+   * The whole file; `sizeHint` (from the walk's stat) lets an adapter pick a cheaper read for small
+   * files. With `scratch`, an adapter may read into it (when the file fits) and return a view of it,
+   * valid until the caller reuses the buffer: this saves an allocation per file.
+   */
+  readFile(absPath: string, sizeHint?: number, scratch?: Uint8Array): Promise<Uint8Array>;
   /** Up to `n` bytes from the start of the file. */
   readHead(absPath: string, n: number): Promise<Uint8Array>;
   /** The file in chunks, for line streaming of files of any size. */

@@ -12,10 +12,12 @@ import { FILE_SCANNERS } from './scanners/registry.js';
 
 const BY_NAME = new Map<string, FileScanner>(FILE_SCANNERS.map((s) => [s.name, s]));
 const fs = createNodeFs();
+/** Jobs run one at a time here, so one read buffer is reused for every file that fits it. */
+const scratch = new Uint8Array(1024 * 1024);
 
 async function run(job: ScanJob): Promise<ScanReply> {
   const scanners = job.scanners.map((n) => BY_NAME.get(n)).filter((s): s is FileScanner => s !== undefined);
-  const input = new LazyFileInput(fs, job.abs, job.rel, job.size, { maxTextBytes: job.maxTextBytes });
+  const input = new LazyFileInput(fs, job.abs, job.rel, job.size, { maxTextBytes: job.maxTextBytes }, scratch);
   const outcome = await scanWith(scanners, input);
   return { id: job.id, ...outcome };
 }

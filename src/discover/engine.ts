@@ -2,7 +2,7 @@ import { AttestError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { Aggregator } from './aggregate.js';
 import type { DiscoverFs, FsStat } from './engine-fs-port.js';
-import { DEFAULT_MAX_TEXT_BYTES, LazyFileInput, tooLarge } from './engine-file-input.js';
+import { DEFAULT_MAX_TEXT_BYTES, LazyFileInput, ScratchBuffers, tooLarge } from './engine-file-input.js';
 import type { ScanPool } from './engine-pool-protocol.js';
 import { describeFsError, describeScanError } from './engine-problems.js';
 import { scanWith, type FileScanOutcome } from './engine-scan-file.js';
@@ -112,6 +112,15 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
 
   const pool = opts.pool;
   const poolAfter = opts.poolAfter ?? 1000;
+  const scratch = new ScratchBuffers();
+  const scanHere = async (file: WalkedFile, wanting: readonly FileScanner[]): Promise<FileScanOutcome> => {
+    const buffer = scratch.acquire();
+    try {
+      return await scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits, buffer));
+    } finally {
+      scratch.release(buffer);
+    }
+  };
   const scanOne = async (file: WalkedFile, wanting: readonly FileScanner[]): Promise<FileScanOutcome> => {
     const names = wanting.map((s) => s.name);
     if (pool && stats.files > poolAfter && pool.canRun(names)) {
@@ -124,12 +133,12 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       } else {
         // The workers are busy: this thread scans the file, then lets their replies in (in-process
         // scans resolve in microtasks only, which would otherwise keep replies waiting).
-        const outcome = await scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits));
+        const outcome = await scanHere(file, wanting);
         await yieldToEventLoop();
         return outcome;
       }
     }
-    return scanWith(wanting, new LazyFileInput(fs, file.abs, file.rel, file.size, limits));
+    return scanHere(file, wanting);
   };
 
   const scanFile = async (file: WalkedFile, prefix: string): Promise<void> => {
