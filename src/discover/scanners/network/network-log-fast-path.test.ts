@@ -49,6 +49,15 @@ describe('network log scanner: whole-file fast path equals the streamed line par
     );
   });
 
+  it('a log where most lines are provider calls (the filter switches off after a sample): same result', async () => {
+    const ai = Array.from({ length: 400 }, (_, i) => `10.0.0.${i % 7} - - [x] "POST https://api.openai.com/v1/chat/${i} HTTP/1.1" 200 9`).join('\n');
+    const noise = '10.0.0.9 - - [x] "GET https://registry.npmjs.org/left-pad HTTP/1.1" 200 1\n'.repeat(50);
+    const zeek = readFileSync(join(LOGS, 'zeek/http.log'), 'utf8');
+    const { whole, stream } = await bothPaths('gateway.log', `${ai}\n${noise}10.0.0.5 - - [x] "CONNECT API.ANTHROPIC.COM:443 HTTP/1.1" 200 0\n${zeek}`);
+    expect(whole).toEqual(stream);
+    expect(whole.components?.map((c) => c.name).sort()).toEqual(['api.anthropic.com', 'api.mistral.ai', 'api.openai.com']);
+  });
+
   it('finds provider lines among many unrelated ones, with their line numbers', async () => {
     const noise = '10.0.0.9 - - [x] "GET https://registry.npmjs.org/left-pad HTTP/1.1" 200 1\n'.repeat(500);
     const log = `${noise}10.0.0.5 - - [x] "POST https://API.OPENAI.COM/v1/chat HTTP/1.1" 200 9\n${noise}`;

@@ -32,19 +32,31 @@ export function isLogPath(path: string): boolean {
   return i !== -1 && /^\d{1,4}$/.test(base.slice(i + 5));
 }
 
+/**
+ * Lines sampled before deciding whether the domain filter pays: in a log where most lines name a
+ * provider (an AI gateway's log) searching every line costs more than parsing it, so past this many
+ * lines with over half of them hits, every line is parsed. Either way the result is the same.
+ */
+const FILTER_SAMPLE_LINES = 256;
+
 function scanText(text: string, agg: TrafficAggregator, state: LogState): void {
   let lineNo = 0;
   let domainEnd = -1; // end of the next provider domain at or after the current line, or Infinity
+  let filter = true;
+  let hits = 0;
   for (let s = 0; s < text.length; ) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
     lineNo++;
+    if (lineNo === FILTER_SAMPLE_LINES && hits * 2 > lineNo) filter = false;
     const header = text.charCodeAt(s) === 35; /* # */
-    if (!header && domainEnd <= s) {
+    if (!filter) domainEnd = 0;
+    else if (!header && domainEnd <= s) {
       const end = DOMAINS.firstEndInString(text, s);
       domainEnd = end === -1 ? Infinity : end;
     }
     if (header || domainEnd <= e) {
+      hits++;
       let line = text.slice(s, Math.min(e, s + MAX_LINE_CHARS));
       if (line.endsWith('\r')) line = line.slice(0, -1);
       const hit = parseLogLine(line, state);
