@@ -22,19 +22,26 @@ async function run(job: ScanJob): Promise<ScanReply> {
   return { id: job.id, ...outcome };
 }
 
-async function runBatch(jobs: readonly ScanJob[]): Promise<ScanReply[]> {
-  const replies: ScanReply[] = [];
+/** Replies go back every this many jobs, so the engine can queue more before this worker runs dry. */
+const REPLY_EVERY = 16;
+
+async function runBatch(jobs: readonly ScanJob[]): Promise<void> {
+  let replies: ScanReply[] = [];
   for (const job of jobs) {
     try {
       replies.push(await run(job));
     } catch (err) {
       replies.push({ id: job.id, observations: [], problem: { message: `internal error: ${(err as Error).message}` } });
     }
+    if (replies.length >= REPLY_EVERY) {
+      parentPort?.postMessage(encodeReplies(replies));
+      replies = [];
+    }
   }
-  return replies;
+  if (replies.length > 0) parentPort?.postMessage(encodeReplies(replies));
 }
 
-// One message per batch of jobs, one reply per batch, in the same order.
+// One message per batch of jobs; replies in the same order, in chunks of REPLY_EVERY.
 parentPort?.on('message', (wire: string) => {
-  void runBatch(decodeJobs(wire)).then((replies) => parentPort?.postMessage(encodeReplies(replies)));
+  void runBatch(decodeJobs(wire));
 });

@@ -29,7 +29,7 @@ export interface DiscoverOptions {
   readonly includeVendored?: boolean;
   /** `text()` limit in bytes (default 8 MiB); larger files reach head/line readers only. */
   readonly maxTextBytes?: number;
-  /** Files scanned at once (default 16; 64 with a pool). */
+  /** Files scanned at once (default 16; 128 with a pool, most of them queued in the workers). */
   readonly concurrency?: number;
   /**
    * Scan workers for the built-in scanners (see `engine-worker-pool.ts`); files are scanned
@@ -79,6 +79,12 @@ async function planRoots(fs: DiscoverFs, roots: readonly string[]): Promise<Root
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * At most this many files are scanned on the engine's thread per turn of the event loop while
+ * workers run, so that it keeps walking and feeding them (their replies and new jobs wait for the
+ * turn to end); the rest queue in the workers.
+ */
+const SHARE_PER_TURN = 8;
 
 async function* singleFile(fs: DiscoverFs, plan: RootPlan): AsyncGenerator<WalkedFile> {
   yield { abs: plan.abs, rel: fs.basename(plan.abs), size: plan.stat.size };
@@ -101,7 +107,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   const problems: Problem[] = [];
   const limits = { maxTextBytes: opts.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES };
   // With scan workers more files are in flight, so a worker has the next batch queued while it scans.
-  const concurrency = Math.max(1, opts.concurrency ?? (opts.pool ? 64 : 16));
+  const concurrency = Math.max(1, opts.concurrency ?? (opts.pool ? 128 : 16));
   const stats = { files: 0, bytes: 0, skipped: 0, bytesRead: 0 };
 
   const report = (p: Problem): void => {
@@ -121,10 +127,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       scratch.release(buffer);
     }
   };
+  let sharing = 0; // files this thread is scanning between two turns of the event loop, while workers run
   const scanOne = async (file: WalkedFile, wanting: readonly FileScanner[]): Promise<FileScanOutcome> => {
     const names = wanting.map((s) => s.name);
     if (pool && stats.files > poolAfter && pool.canRun(names)) {
-      if (!pool.saturated?.()) {
+      if (sharing >= SHARE_PER_TURN || !pool.saturated?.()) {
         try {
           return await pool.scan({ abs: file.abs, rel: file.rel, size: file.size, scanners: names, maxTextBytes: limits.maxTextBytes });
         } catch {
@@ -133,9 +140,14 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       } else {
         // The workers are busy: this thread scans the file, then lets their replies in (in-process
         // scans resolve in microtasks only, which would otherwise keep replies waiting).
-        const outcome = await scanHere(file, wanting);
-        await yieldToEventLoop();
-        return outcome;
+        sharing++;
+        try {
+          const outcome = await scanHere(file, wanting);
+          await yieldToEventLoop();
+          return outcome;
+        } finally {
+          sharing--;
+        }
       }
     }
     return scanHere(file, wanting);

@@ -32,7 +32,7 @@ export interface DiscoverPathsOptions extends Partial<Omit<DiscoverOptions, 'roo
 }
 
 /** Files queued per scan worker before the engine's own thread scans the next one itself. */
-const WORKER_QUEUE = 32;
+const WORKER_QUEUE = 64;
 
 /**
  * Scan paths on this machine with every built-in scanner.
