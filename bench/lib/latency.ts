@@ -24,10 +24,13 @@ export interface LatencyStats {
 
 const quantile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 
-/** Time each call after up to 100 warm-up calls; stops early when `budgetMs` is spent (at least 5 calls). */
-export async function latencySample(fn: (t: string) => unknown, inputs: readonly string[], budgetMs: number): Promise<LatencyStats> {
+/**
+ * Time each call after `warmup` warm-up calls (cycling over the inputs; default 100, at most a
+ * quarter of the budget); stops early when `budgetMs` is spent (at least 5 calls).
+ */
+export async function latencySample(fn: (t: string) => unknown, inputs: readonly string[], budgetMs: number, warmup = 100): Promise<LatencyStats> {
   const warmStart = performance.now();
-  for (let i = 0; i < Math.min(100, inputs.length) && performance.now() - warmStart < budgetMs / 4; i++) await fn(inputs[i] as string);
+  for (let i = 0; i < warmup && inputs.length > 0 && performance.now() - warmStart < budgetMs / 4; i++) await fn(inputs[i % inputs.length] as string);
   const wall: number[] = [];
   const cpu: number[] = [];
   const started = performance.now();
