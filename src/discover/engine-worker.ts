@@ -19,7 +19,9 @@ async function run(job: ScanJob): Promise<ScanReply> {
   const scanners = job.scanners.map((n) => BY_NAME.get(n)).filter((s): s is FileScanner => s !== undefined);
   const input = new LazyFileInput(fs, job.abs, job.rel, job.size, { maxTextBytes: job.maxTextBytes }, scratch);
   const outcome = await scanWith(scanners, input);
-  return { id: job.id, ...outcome };
+  // Most files yield nothing: empty observations are not sent (the aggregator ignores them anyway).
+  const observations = outcome.observations.filter((o) => (o.components?.length ?? 0) > 0 || (o.findings?.length ?? 0) > 0);
+  return outcome.problem ? { id: job.id, observations, problem: outcome.problem } : { id: job.id, observations };
 }
 
 /** Replies go back every this many jobs, so the engine can queue more before this worker runs dry. */
