@@ -8,14 +8,13 @@ const term = fc.stringMatching(/^[abcAB_.-]{1,6}$/);
 const text = fc.stringMatching(/^[abcAB_.\- é]{0,80}$/);
 
 describe('compileLiteralSet', () => {
-  it('test/testString/present agree with a naive includes() search (random overlapping terms)', () => {
+  it('test and testString agree with a naive includes() search (random overlapping terms)', () => {
     fc.assert(
       fc.property(fc.array(term, { minLength: 1, maxLength: 12 }), text, (terms, t) => {
         const set = compileLiteralSet(terms);
         const expected = terms.filter((x) => t.includes(x));
         expect(set.testString(t)).toBe(expected.length > 0);
         expect(set.test(enc(t))).toBe(expected.length > 0);
-        expect(set.present(enc(t))).toEqual(expected);
       }),
       { numRuns: 2000 },
     );

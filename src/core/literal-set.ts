@@ -16,7 +16,7 @@ export interface LiteralSetOptions {
 
 /** A compiled literal set; immutable and safe to share. */
 export interface LiteralSet {
-  /** The literals, in the order given (indexes in `present()` refer to this array). */
+  /** The literals, in the order given. */
   readonly literals: readonly string[];
   /** True when any literal occurs in `bytes[from, to)`. */
   test(bytes: Uint8Array, from?: number, to?: number): boolean;
@@ -26,8 +26,6 @@ export interface LiteralSet {
   firstEnd(bytes: Uint8Array, from?: number, to?: number): number;
   /** `firstEnd` over a string's UTF-16 code units (non-ASCII never matches). */
   firstEndInString(text: string, from?: number): number;
-  /** Which literals occur in `bytes` (each reported once), in the order given. */
-  present(bytes: Uint8Array): string[];
 }
 
 /** Compiles `literals` (ASCII, non-empty) into a `LiteralSet`. */
@@ -51,8 +49,8 @@ export function compileLiteralSet(literals: readonly string[], options: LiteralS
 
   // Trie over classes.
   const goto: Int32Array[] = [new Int32Array(width).fill(-1)];
-  const outputs: number[][] = [[]];
-  literals.forEach((lit, index) => {
+  const ends: boolean[] = [false]; // a literal ends at this trie state
+  for (const lit of literals) {
     let s = 0;
     for (let i = 0; i < lit.length; i++) {
       const k = cls[norm(lit.charCodeAt(i))] as number;
@@ -60,15 +58,15 @@ export function compileLiteralSet(literals: readonly string[], options: LiteralS
       if (next === -1) {
         next = goto.length;
         goto.push(new Int32Array(width).fill(-1));
-        outputs.push([]);
+        ends.push(false);
         (goto[s] as Int32Array)[k] = next;
       }
       s = next;
     }
-    (outputs[s] as number[]).push(index);
-  });
+    ends[s] = true;
+  }
 
-  // Breadth-first failure links, completing the DFA and merging outputs along the way.
+  // Breadth-first failure links, completing the DFA; a state accepts when a literal ends there or at its failure state.
   const states = goto.length;
   const fail = new Int32Array(states);
   const delta = new Int32Array(states * width);
@@ -83,22 +81,18 @@ export function compileLiteralSet(literals: readonly string[], options: LiteralS
     const s = order[q] as number;
     const row = goto[s] as Int32Array;
     const f = fail[s] as number;
-    const merged = outputs[s] as number[];
-    if (s !== 0) for (const o of outputs[f] as number[]) merged.push(o);
-    if (merged.length > 0) accept[s * width] = 1;
+    if (ends[s] === true || accept[f * width] === 1) accept[s * width] = 1;
     for (let k = 0; k < width; k++) {
       const next = row[k] as number;
       if (next === -1) delta[s * width + k] = delta[f * width + k] as number;
       else {
         fail[next] = (delta[f * width + k] as number) / width;
-        if (fail[next] === next) fail[next] = 0;
         delta[s * width + k] = next * width;
         order.push(next);
       }
     }
   }
   // accept[] is indexed by pre-multiplied state.
-  const outputsByState = outputs;
 
   function firstEnd(bytes: Uint8Array, from = 0, to = bytes.length): number {
     let s = 0;
@@ -125,22 +119,5 @@ export function compileLiteralSet(literals: readonly string[], options: LiteralS
     firstEnd,
     testString: (text) => firstEndInString(text, 0) !== -1,
     firstEndInString,
-    present(bytes: Uint8Array): string[] {
-      const seen = new Uint8Array(literals.length);
-      let found = 0;
-      let s = 0;
-      for (let i = 0; i < bytes.length && found < literals.length; i++) {
-        s = delta[s + (cls[bytes[i] as number] as number)] as number;
-        if (accept[s] === 1) {
-          for (const o of outputsByState[s / width] as number[]) {
-            if (seen[o] === 0) {
-              seen[o] = 1;
-              found++;
-            }
-          }
-        }
-      }
-      return literals.filter((_, i) => seen[i] === 1);
-    },
   };
 }
