@@ -1,14 +1,11 @@
 import { AttestError } from '../core/errors.js';
-import type { FileInput } from './model.js';
+import { DEFAULT_MAX_TEXT_BYTES, MAX_LINE_CHARS, type FileInput } from './model.js';
 import type { DiscoverFs } from './engine-fs-port.js';
 
 /** Bytes sniffed for a NUL to decide that a file is binary (the same rule git and ripgrep use). */
 export const BINARY_SNIFF_BYTES = 8192;
-/** Default limit for `text()`: larger files are offered to head/line readers only. */
-export const DEFAULT_MAX_TEXT_BYTES = 8 * 1024 * 1024;
+export { DEFAULT_MAX_TEXT_BYTES, MAX_LINE_CHARS };
 const UTF8 = new TextDecoder('utf-8');
-/** Lines longer than this are truncated by `lines()`, so a file with no newline cannot exhaust memory. */
-export const MAX_LINE_CHARS = 1024 * 1024;
 
 export interface FileInputLimits {
   readonly maxTextBytes: number;

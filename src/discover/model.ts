@@ -94,6 +94,11 @@ export interface Observation {
   readonly findings?: readonly FindingDraft[];
 }
 
+/** Default limit for `FileInput.text()`/`bytes()`: larger files are offered to head/line readers only. */
+export const DEFAULT_MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** Lines longer than this are truncated by `FileInput.lines()`, so a file with no newline cannot exhaust memory. */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
 /** The port a scanner reads a file through; the engine supplies it (fs adapter or tests). */
 export interface FileInput {
   /** Relative to the scanned root, POSIX separators. */

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readS
 import { open, readFile } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import type { DirEntry, DiscoverFs, EntryKind, FsStat } from '../engine-fs-port.js';
+import { DEFAULT_MAX_TEXT_BYTES } from '../model.js';
 
 const CHUNK = 256 * 1024;
 /**
@@ -9,7 +10,7 @@ const CHUNK = 256 * 1024;
  * bench (warm page cache): a promise-based open/fstat/read/close per file costs more than the read
  * itself, and synchronous stat/readdir/reads halve the scan time. Larger files stay asynchronous.
  */
-const SYNC_READ_MAX = 8 * 1024 * 1024;
+const SYNC_READ_MAX = DEFAULT_MAX_TEXT_BYTES;
 
 function kindOf(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
   if (d.isFile()) return 'file';

@@ -5,7 +5,7 @@
  * this module: names, snippets and messages carry only `redactKey()` prefixes.
  */
 import { findProviderKeys, hasKeyRun, isPlaceholderKey, redactionLabel, type KeyMatch } from '../../../signatures/provider-keys.js';
-import type { ComponentDraft, Evidence, FileInput, FileScanner, FindingDraft, Observation } from '../../model.js';
+import { DEFAULT_MAX_TEXT_BYTES, type ComponentDraft, type Evidence, type FileInput, type FileScanner, type FindingDraft, type Observation } from '../../model.js';
 import { base64SecretValues } from './base64-secret-values.js';
 
 const SCANNER = 'keys';
@@ -55,7 +55,7 @@ interface Batch {
 }
 
 async function* batches(file: FileInput): AsyncGenerator<Batch> {
-  if (file.size <= 8 * 1024 * 1024) {
+  if (file.size <= DEFAULT_MAX_TEXT_BYTES) {
     // No run of key characters long enough for any key format: nothing to decode or search.
     if (hasKeyRun(await file.bytes())) yield { text: await file.text(), firstLine: 1 };
     return;
@@ -118,7 +118,7 @@ async function scanKeys(file: FileInput): Promise<Observation> {
       record(m, evidence, file.path, components, findings);
     }
   }
-  if (file.size <= 8 * 1024 * 1024 && /\.(?:ya?ml|json)$/i.test(file.path)) {
+  if (file.size <= DEFAULT_MAX_TEXT_BYTES && /\.(?:ya?ml|json)$/i.test(file.path)) {
     for (const v of base64SecretValues(await file.text())) {
       for (const m of findProviderKeys(v.decoded)) {
         if (isPlaceholderKey(m.value, { path: file.path })) continue;

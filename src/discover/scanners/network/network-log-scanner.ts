@@ -7,15 +7,13 @@
  */
 import { compileLiteralSet } from '../../../core/literal-set.js';
 import { PROVIDER_DOMAIN_HINTS } from '../../../signatures/provider-hosts.js';
-import type { FileInput, FileScanner, Observation } from '../../model.js';
+import { DEFAULT_MAX_TEXT_BYTES, MAX_LINE_CHARS, type FileInput, type FileScanner, type Observation } from '../../model.js';
 import { newLogState, parseLogLine, type LogState } from './log-line-parsers.js';
 import { TrafficAggregator } from './traffic-aggregator.js';
 
 const SCANNER = 'network/log';
 /** Logs up to this size are read whole (the engine's default text limit); larger ones stream. */
-export const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
-/** Lines are cut to this length, as the engine's streaming line reader cuts them. */
-const MAX_LINE_CHARS = 1024 * 1024;
+export const WHOLE_FILE_BYTES = DEFAULT_MAX_TEXT_BYTES;
 
 /**
  * A line can name a provider host only if it contains that host's registrable domain, in any case
